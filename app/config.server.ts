@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : ["1", "true", "yes"].includes(v)));
+
+const schema = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().default("./data"),
+  PUBLIC_URL: z.string().url().optional(),
+  SEED_DEMO: flag,
+  COOKIE_SECURE: flag,
+  TRUST_PROXY: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_ADDRESS: z.coerce.number().int().positive().default(50),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  INVITATION_DAYS: z.coerce.number().positive().default(14),
+  RESET_LINK_HOURS: z.coerce.number().positive().default(24),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** Reads every setting from the environment once, at start-up; bad values stop the server. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    publicUrl: e.PUBLIC_URL,
+    // The demo is seeded on the embedded database outside production, or when asked for.
+    seedDemo: e.SEED_DEMO ?? (!production && !e.DATABASE_URL),
+    cookieSecure: e.COOKIE_SECURE ?? Boolean(e.PUBLIC_URL?.startsWith("https:")),
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    login: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_ACCOUNT,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_ADDRESS,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    invitationMs: e.INVITATION_DAYS * 86_400_000,
+    resetLinkMs: e.RESET_LINK_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { getUser } from "./auth/guards.server";
+import { useNonce } from "./components/nonce";
+import { SiteHeader } from "./components/site-header";
+import { i18nFor } from "./i18n/instance";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
+import { localeFor } from "./i18n/request-locale.server";
+import { TRANSLATIONS } from "./i18n/translations.server";
+import { AREAS, rolesAllow } from "./roles";
+import stylesheet from "./styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Sendero" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(context, request);
+  const locale = localeFor(request, user);
+  return {
+    locale,
+    translations: TRANSLATIONS[locale],
+    csrfToken: context.csrfToken,
+    requestId: context.requestId,
+    user: user && {
+      displayName: user.displayName,
+      areas: AREAS.filter((a) => rolesAllow(user.roles, a.permission)).map(({ path, labelKey }) => ({ path, labelKey })),
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const body = (
+    <>
+      <a href="#main" className="skip-link">
+        {data ? i18nFor(locale, data.translations).t("nav.skip") : "Saltar al contenido"}
+      </a>
+      {data ? <SiteHeader user={data.user} locale={locale} /> : null}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {data ? <I18nextProvider i18n={i18nFor(locale, data.translations)}>{body}</I18nextProvider> : body}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<RootData>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!data) {
+    // The root loader itself failed (e.g. the database is down): no translations to hand.
+    return (
+      <div className="page narrow">
+        <h1>Error / Error</h1>
+        <p lang="es">Sendero no pudo responder. Inténtelo de nuevo en unos minutos.</p>
+        <p lang="en">Sendero could not answer. Please try again in a few minutes.</p>
+      </div>
+    );
+  }
+  return <ErrorPage status={status} requestId={data.requestId} />;
+}
+
+function ErrorPage({ status, requestId }: { status: number; requestId: string }) {
+  const { t } = useTranslation();
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : "server";
+  return (
+    <div className="page narrow">
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      {kind === "server" ? <p className="hint">{t("errors.reference", { id: requestId })}</p> : null}
+      <p>
+        <Link to="/">{t("errors.home")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { readSessionToken } from "../auth/cookies.server";
+import { requireUser } from "../auth/guards.server";
+import { CsrfField } from "../components/csrf-field";
+import { Field } from "../components/field";
+import { audit } from "../models/audit.server";
+import { verifyPassword } from "../models/password.server";
+import { passwordHashOf, setPassword } from "../models/person.server";
+import { revokeOtherSessions } from "../models/session.server";
+import { parseForm } from "../utils/forms.server";
+import { pageTitle } from "../utils/meta";
+import { newPasswordField } from "../utils/schemas.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  return json({ name: user.displayName, email: user.email, roles: user.roles });
+}
+
+const schema = z
+  .object({
+    currentPassword: z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.tooLong"),
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "form.required" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
+
+// Changing the password signs the person out on every other device.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(context, request);
+  const form = await parseForm(request, schema);
+  if (!form.ok) return json({ errors: form.errors }, { status: 400 });
+  const { db } = context;
+  if (!(await verifyPassword(await passwordHashOf(db, user.id), form.data.currentPassword))) {
+    return json({ errors: { currentPassword: "account.wrongPassword" } as Record<string, string> }, { status: 400 });
+  }
+  await db.transaction().execute(async (trx) => {
+    await setPassword(trx, user.id, form.data.newPassword);
+    await revokeOtherSessions(trx, user.id, readSessionToken(request, context.config) ?? undefined);
+    await audit(trx, { actorId: user.id, action: "password.changed", targetType: "person", targetId: user.id, requestId: context.requestId });
+  });
+  return redirect("/account?changed=1");
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const errors: Record<string, string> = useActionData<typeof action>()?.errors ?? {};
+  const [params] = useSearchParams();
+  return (
+    <div className="page narrow">
+      <h1>{t("account.title")}</h1>
+      <dl className="facts">
+        <dt>{t("account.name")}</dt>
+        <dd dir="auto">{data.name}</dd>
+        <dt>{t("auth.email")}</dt>
+        <dd>{data.email}</dd>
+        <dt>{t("account.roles")}</dt>
+        <dd>{data.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
+      </dl>
+      <h2>{t("account.changePassword")}</h2>
+      {params.get("changed") ? (
+        <p className="notice" role="status">
+          {t("account.passwordChanged")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="text" name="username" autoComplete="username" value={data.email} readOnly hidden />
+        <Field name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required error={errors.currentPassword && t(errors.currentPassword)} />
+        <Field name="newPassword" type="password" label={t("auth.newPassword")} hint={t("auth.passwordRule")} autoComplete="new-password" required error={errors.newPassword && t(errors.newPassword)} />
+        <Field name="confirmPassword" type="password" label={t("auth.confirmPassword")} autoComplete="new-password" required error={errors.confirmPassword && t(errors.confirmPassword)} />
+        <button type="submit" className="button-primary">
+          {t("account.savePassword")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { flashCookie, readFlash } from "../auth/cookies.server";
+import { requirePermission } from "../auth/guards.server";
+import { CsrfField } from "../components/csrf-field";
+import { Pagination } from "../components/pagination";
+import { PeopleTable } from "../components/people-table";
+import { SearchForm } from "../components/search-form";
+import { audit } from "../models/audit.server";
+import { createPasswordReset } from "../models/password-reset.server";
+import { findPersonInScope, listPeopleInScope } from "../models/people.server";
+import { parseForm } from "../utils/forms.server";
+import { pageTitle } from "../utils/meta";
+import { isUuid, pageFrom, PAGE_SIZE } from "../utils/pagination";
+
+const PATH = "/admin/people";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.people");
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(context, request, "manage:people");
+  const url = new URL(request.url);
+  const { page, limit, offset } = pageFrom(url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const people = await listPeopleInScope(context.db, user.scopedGrants, { search: q, limit, offset });
+  const flash = readFlash(request);
+  const origin = context.config.publicUrl ?? url.origin;
+  const [kind, token, ...name] = flash?.split(":") ?? [];
+  return json(
+    { ...people, page, q, resetLink: kind === "reset" && token ? { url: `${origin}/reset/${token}`, name: name.join(":") } : null },
+    flash ? { headers: { "Set-Cookie": flashCookie(context.config, PATH, null) } } : undefined,
+  );
+}
+
+const schema = z.object({ intent: z.literal("reset-link"), personId: z.string().refine(isUuid) });
+
+// Issues a single-use link to set a new password; the admin hands it over (no mail server needed).
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(context, request, "manage:people");
+  const form = await parseForm(request, schema);
+  if (!form.ok) throw new Response("Bad Request", { status: 400 });
+  const { db, config } = context;
+  const person = await findPersonInScope(db, user.scopedGrants, form.data.personId);
+  if (!person) throw new Response("Not Found", { status: 404 });
+  const { token } = await db.transaction().execute(async (trx) => {
+    const reset = await createPasswordReset(trx, person.id, user.id, config.resetLinkMs);
+    await audit(trx, { actorId: user.id, action: "password.reset-link", targetType: "person", targetId: person.id, requestId: context.requestId });
+    return reset;
+  });
+  return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, `reset:${token}:${person.display_name}`) } });
+}
+
+export default function People() {
+  const { t } = useTranslation();
+  const { rows, total, page, q, resetLink } = useLoaderData<typeof loader>();
+  return (
+    <div className="page wide">
+      <h1>{t("admin.people")}</h1>
+      {resetLink ? (
+        <div className="notice" role="status">
+          <p dir="auto">{t("admin.resetCreated", { name: resetLink.name })}</p>
+          <label htmlFor="reset-link">{t("admin.resetLink")}</label>
+          <input id="reset-link" type="text" readOnly value={resetLink.url} className="copy-field" />
+        </div>
+      ) : null}
+      <SearchForm defaultValue={q} />
+      {rows.length === 0 ? (
+        <p className="empty">{q ? t("people.noMatches") : t("admin.noPeople")}</p>
+      ) : (
+        <PeopleTable
+          rows={rows}
+          caption={t("admin.peopleCaption", { count: total })}
+          actions={(p) => (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="reset-link" />
+              <input type="hidden" name="personId" value={p.id} />
+              <button type="submit" className="button-link" aria-label={t("admin.resetFor", { name: p.display_name })}>
+                {t("admin.reset")}
+              </button>
+            </Form>
+          )}
+        />
+      )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { sessionCookie } from "../auth/cookies.server";
+import { getUser } from "../auth/guards.server";
+import { CsrfField } from "../components/csrf-field";
+import { Field } from "../components/field";
+import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
+import { localeFor } from "../i18n/request-locale.server";
+import { acceptInvitation, findInvitation } from "../models/invitation.server";
+import { createSession } from "../models/session.server";
+import { ROLE_HOME } from "../roles";
+import { parseForm } from "../utils/forms.server";
+import { pageTitle } from "../utils/meta";
+import { emailField, localeField, nameField, newPasswordField } from "../utils/schemas.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "join.title");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const invitation = await findInvitation(context.db, params.token ?? "");
+  if (!invitation) throw new Response("Not Found", { status: 404 });
+  const user = await getUser(context, request);
+  return json({
+    state: invitation.state,
+    cohortName: invitation.cohort_name,
+    role: invitation.role,
+    email: invitation.email,
+    signedInAs: user?.displayName ?? null,
+    locale: localeFor(request, user),
+  });
+}
+
+const schema = z
+  .object({
+    displayName: nameField,
+    email: emailField,
+    locale: localeField,
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "form.required" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db, config } = context;
+  const token = params.token ?? "";
+  const invitation = await findInvitation(db, token);
+  if (!invitation) throw new Response("Not Found", { status: 404 });
+  const form = await parseForm(request, schema);
+  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  const values = { displayName: form.data.displayName, email: form.data.email, locale: form.data.locale };
+  if (invitation.email && invitation.email.toLowerCase() !== form.data.email.toLowerCase()) {
+    return json({ errors: { email: "join.emailMismatch" } as Record<string, string>, values }, { status: 400 });
+  }
+  const result = await acceptInvitation(
+    db,
+    token,
+    { email: form.data.email, displayName: form.data.displayName, locale: form.data.locale, password: form.data.password },
+    context.requestId,
+  );
+  if (!result.ok) {
+    const errors: Record<string, string> = result.reason === "email-taken" ? { email: "join.emailTaken" } : { form: "join.unusable" };
+    return json({ errors, values }, { status: result.reason === "email-taken" ? 400 : 410 });
+  }
+  const session = await createSession(db, result.personId, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }, request.headers.get("user-agent"));
+  return redirect(`${ROLE_HOME[invitation.role]}?welcome=1`, { headers: { "Set-Cookie": sessionCookie(config, session.token) } });
+}
+
+export default function Join() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  if (data.state !== "open") {
+    return (
+      <div className="page narrow">
+        <h1>{t("join.title")}</h1>
+        <p className="alert" role="alert">
+          {t(`join.state.${data.state}`)}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t("join.title")}</h1>
+      <p className="lead">
+        {t("join.lead", { cohort: data.cohortName, role: t(`roles.${data.role}`) })}
+      </p>
+      {data.signedInAs ? <p className="notice">{t("join.signedInAs", { name: data.signedInAs })}</p> : null}
+      {errors.form ? (
+        <div className="alert" role="alert">
+          {t(errors.form)}
+        </div>
+      ) : null}
+      <Form method="post" noValidate>
+        <CsrfField />
+        <Field name="displayName" label={t("join.name")} autoComplete="name" required defaultValue={values.displayName ?? ""} error={errors.displayName && t(errors.displayName)} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          required
+          defaultValue={values.email ?? data.email ?? ""}
+          readOnly={Boolean(data.email)}
+          error={errors.email && t(errors.email)}
+        />
+        <div className="field">
+          <label htmlFor="field-locale">{t("join.language")}</label>
+          <select id="field-locale" name="locale" defaultValue={values.locale ?? data.locale}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.newPassword")}
+          hint={t("auth.passwordRule")}
+          autoComplete="new-password"
+          required
+          error={errors.password && t(errors.password)}
+        />
+        <Field
+          name="confirmPassword"
+          type="password"
+          label={t("auth.confirmPassword")}
+          autoComplete="new-password"
+          required
+          error={errors.confirmPassword && t(errors.confirmPassword)}
+        />
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t("join.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { readSessionToken, sessionCookie } from "../auth/cookies.server";
+import { revokeSession } from "../models/session.server";
+
+// Signing out revokes the session in the database, so a copied cookie is refused afterwards.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const token = readSessionToken(request, context.config);
+  if (token) await revokeSession(context.db, token);
+  return redirect("/login?notice=signed-out", { headers: { "Set-Cookie": sessionCookie(context.config, null) } });
+}
+
+// GET changes nothing: it only leads back.
+export async function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,48 @@
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild, type AppLoadContext } from "@remix-run/node";
+
+/**
+ * Hands an Express request to Remix. Like @remix-run/express, except that a POST body has
+ * already been read (by the CSRF check) and is passed on from `req.body`.
+ */
+export function remixHandler(build: ServerBuild, mode: string, contextFor: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
+  const handle = createRequestHandler(build, mode);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const response = await handle(toFetchRequest(req, res), contextFor(req, res));
+      await send(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    ...(hasBody ? { body: Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array(0) } : {}),
+  });
+}
+
+async function send(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) {
+    if (name !== "set-cookie") res.append(name, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect";
+import type { Database } from "./types";
+
+export type DB = Kysely<Database>;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent the embedded PGlite engine is used. */
+  databaseUrl?: string | undefined;
+  /** Where PGlite keeps its files; `memory://` for a throw-away database. */
+  dataDir?: string | undefined;
+  /** A PGlite data-folder dump to start from (tests load a migrated template this way). */
+  loadDataDir?: Blob | File | undefined;
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number | undefined;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+// Both engines return the same JavaScript values: counts (int8) as numbers, dates (without
+// time) as the 'YYYY-MM-DD' text they are, timestamps as Date.
+pg.types.setTypeParser(INT8, (value: string) => Number(value));
+pg.types.setTypeParser(DATE, (value: string) => value);
+const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
+
+/** Opens the database: PostgreSQL through `pg` when a URL is given, otherwise PGlite. */
+export function createDb(options: DatabaseOptions): DB {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const dataDir = options.dataDir ?? "./data";
+  // PGlite does not create parent folders itself.
+  if (!dataDir.includes("://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir,
+    parsers: pgliteParsers,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** The engine a handle talks to, for logs and the health check. */
+export function engineName(options: DatabaseOptions): "postgresql" | "pglite" {
+  return options.databaseUrl ? "postgresql" : "pglite";
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-23-001-foundation";
+
+/**
+ * Every migration, by its file name. Listed here (not read from disk at run time) so that the
+ * bundled server carries them; a test checks that every file in this folder is listed.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-23-001-foundation": foundation,
+};

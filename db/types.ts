@@ -1,0 +1,165 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** A timestamp the database fills in when the row is written. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | undefined | null, string | null>;
+
+export type RoleName = "officer" | "facilitator" | "coordinator" | "admin";
+export type ScopeKind = "global" | "country" | "institution" | "cohort";
+
+export interface Database {
+  countries: CountriesTable;
+  institutions: InstitutionsTable;
+  units: UnitsTable;
+  people: PeopleTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  roles: RolesTable;
+  role_grants: RoleGrantsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  login_throttles: LoginThrottlesTable;
+  audit_log: AuditLogTable;
+  learning_events: LearningEventsTable;
+}
+
+interface CountriesTable {
+  code: string;
+}
+
+interface InstitutionsTable {
+  id: Generated<string>;
+  country_code: string;
+  name: string;
+  short_name: string;
+  created_at: CreatedAt;
+}
+
+interface UnitsTable {
+  id: Generated<string>;
+  institution_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+interface PeopleTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  locale: Generated<string>;
+  country_code: string | null;
+  institution_id: string | null;
+  unit_id: string | null;
+  created_at: CreatedAt;
+  disabled_at: NullableTimestamp;
+}
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+
+interface CredentialsTable {
+  person_id: string;
+  password_hash: string;
+  updated_at: CreatedAt;
+}
+
+interface SessionsTable {
+  id_hash: string;
+  person_id: string;
+  created_at: CreatedAt;
+  last_seen_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  user_agent: string | null;
+}
+
+interface RolesTable {
+  name: RoleName;
+  rank: number;
+}
+
+interface RoleGrantsTable {
+  id: Generated<string>;
+  person_id: string;
+  role: RoleName;
+  scope_kind: ScopeKind;
+  country_code: string | null;
+  institution_id: string | null;
+  cohort_id: string | null;
+  granted_by: string | null;
+  created_at: CreatedAt;
+}
+export type RoleGrant = Selectable<RoleGrantsTable>;
+
+interface CohortsTable {
+  id: Generated<string>;
+  name: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  created_at: CreatedAt;
+}
+
+interface CohortMembersTable {
+  cohort_id: string;
+  person_id: string;
+  role: RoleName;
+  joined_at: CreatedAt;
+}
+
+interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  cohort_id: string;
+  role: RoleName;
+  email: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  accepted_by: string | null;
+  revoked_at: NullableTimestamp;
+}
+
+interface PasswordResetsTable {
+  id: Generated<string>;
+  token_hash: string;
+  person_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: NullableTimestamp;
+}
+
+interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Json;
+  request_id: string | null;
+}
+
+interface LearningEventsTable {
+  id: Generated<string>;
+  actor_id: string;
+  verb: string;
+  object_type: string;
+  object_id: string;
+  result: Json;
+  context: Json;
+  timestamp: CreatedAt;
+  stored_at: CreatedAt;
+}
