@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
@@ -46,4 +46,15 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Errors Remix caught while loading or rendering: logged as one JSON line with the request id
+ * (shown to the person on the error page). Unknown URLs and aborted requests are not errors.
+ */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  const detail = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", message: "request failed", requestId: context.requestId, url: request.url, error: detail }));
 }

@@ -22,7 +22,10 @@ import { TRANSLATIONS } from "./i18n/translations.server";
 import { AREAS, rolesAllow } from "./roles";
 import stylesheet from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Sendero" }];
 

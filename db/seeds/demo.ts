@@ -1,6 +1,9 @@
+import { sql } from "kysely";
 import type { DB } from "../client";
 import type { RoleName } from "../types";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
+
+const DEMO_SEED_LOCK = 7_310_001;
 
 export const DEMO_PASSWORD = "sendero-demo";
 
@@ -28,6 +31,8 @@ const INSTITUTIONS = [
  */
 export async function seedDemo(db: DB): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    // Several processes may start at once on one PostgreSQL: one seeds, the others wait and see it done.
+    await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx);
     const existing = await trx.selectFrom("people").select("id").where("email", "=", "admin@demo.sendero.test").executeTakeFirst();
     if (existing) return false;
 

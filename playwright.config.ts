@@ -1,0 +1,57 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end journeys against the built production server on a fresh embedded database,
+// driven by Debian's Chromium (browsers cannot be downloaded here). Every journey runs twice:
+// with JavaScript and without it.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = "tests/.tmp/e2e-data";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: "es-MX",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "off",
+  },
+  projects: [
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /two-processes/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /two-processes/ },
+    // Starts its own PostgreSQL and two app processes (see the spec).
+    { name: "two-processes", testMatch: /two-processes\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `rm -rf ${DATA_DIR} && node build/server.js`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATA_DIR,
+      NODE_ENV: "production",
+      SEED_DEMO: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
