@@ -50,6 +50,8 @@ async function waitForHealth(port: number) {
   throw new Error(`server on port ${port} did not become healthy`);
 }
 
+test.describe.configure({ mode: "serial" });
+
 test("a session opened on one process is accepted by another, and sign-out holds for both", async ({ page }) => {
   const [a, b] = PORTS.map((port) => `http://localhost:${port}`);
   await page.goto(`${a}/login`);
@@ -67,4 +69,12 @@ test("a session opened on one process is accepted by another, and sign-out holds
   await expect(page).toHaveURL(/\/login\?notice=signed-out$/);
   await page.goto(`${a}/coordinate`);
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcoordinate$/);
+});
+
+test("each process stops cleanly on SIGTERM", async () => {
+  const exits = servers.map(
+    (child) => new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code))),
+  );
+  for (const child of servers) child.kill("SIGTERM");
+  expect(await Promise.all(exits)).toEqual([0, 0]);
 });
