@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 // driven by Debian's Chromium (browsers cannot be downloaded here). Every journey runs twice:
 // with JavaScript and without it.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATA_DIR = "tests/.tmp/e2e-data";
+// Per port, so two runs on one machine do not share (or wipe) each other's data.
+const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
