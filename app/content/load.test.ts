@@ -1,0 +1,173 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { findCycle, loadContent } from "./load.server";
+
+// Each test writes a small course to a temporary folder, breaks one thing, and reads the report.
+const COURSE_YAML = `id: demo-course
+version: 1
+locales:
+  es: published
+  en: published
+title:
+  es: Curso de prueba
+  en: Test course
+summary:
+  es: Resumen.
+  en: Summary.
+minutes: 20
+modules:
+  - id: first
+    title:
+      es: Primero
+      en: First
+    items:
+      - id: intro
+        kind: lesson
+        minutes: 10
+      - id: next-steps
+        kind: lesson
+        requires: [intro]
+  - id: second
+    title:
+      es: Segundo
+      en: Second
+    requires: [first]
+    items:
+      - id: wrap-up
+        kind: lesson
+`;
+
+const lesson = (title: string, body = "Texto del cuerpo.\n") => `---\ntitle: ${title}\nminutes: 5\nsources:\n  - Protocolo de Palermo (2000), art. 3\n---\n\n${body}`;
+
+let root = "";
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function writeCourse(files: Record<string, string | null> = {}) {
+  root = mkdtempSync(join(tmpdir(), "sendero-content-"));
+  const all: Record<string, string | null> = {
+    "demo-course/course.yaml": COURSE_YAML,
+    ...Object.fromEntries(
+      ["intro", "next-steps", "wrap-up"].flatMap((id) => [
+        [`demo-course/lessons/${id}.es.md`, lesson(`Lección ${id}`)],
+        [`demo-course/lessons/${id}.en.md`, lesson(`Lesson ${id}`)],
+      ]),
+    ),
+    ...files,
+  };
+  for (const [path, text] of Object.entries(all)) {
+    if (text === null) continue;
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const result = loadContent(root);
+  const report = result.problems.map((p) => `${relative(root, p.file.startsWith("/") ? p.file : join(process.cwd(), p.file))}:${p.line}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
+  return { ...result, report };
+}
+
+const yamlWith = (from: string, to: string) => COURSE_YAML.replace(from, to);
+
+describe("content check", () => {
+  it("accepts a valid course and renders its lessons to HTML", () => {
+    const { catalog, report } = writeCourse({ "demo-course/lessons/intro.es.md": lesson("Inicio", "## Qué hacer\n\n- Escuchar\n\nVea [el cierre](lesson:wrap-up).\n") });
+    expect(report).toEqual([]);
+    const course = catalog.courses.get("demo-course")!;
+    expect(course.items.get("next-steps")?.title).toEqual({ es: "Lección next-steps", en: "Lesson next-steps" });
+    expect(course.lessons.get("intro.es")?.html).toContain('<a href="/learn/demo-course/wrap-up">el cierre</a>');
+  });
+
+  it("reports an unknown key on its line", () => {
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("minutes: 20\n", "minutes: 20\ncertificat: true\n") });
+    expect(report).toEqual(["demo-course/course.yaml:13: unknown key \"certificat\""]);
+  });
+
+  it("reports duplicate item and module ids", () => {
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("      - id: wrap-up", "      - id: intro").replace("  - id: second", "  - id: first") });
+    expect(report).toContain('demo-course/course.yaml:25: duplicate module id "first"');
+    expect(report).toContain('demo-course/course.yaml:31: duplicate item id "intro"');
+  });
+
+  it("reports prerequisites that point nowhere", () => {
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("requires: [intro]", "requires: [intro, outro]").replace("requires: [first]", "requires: [zeroth]") });
+    expect(report).toContain('demo-course/course.yaml:24: item "next-steps" requires unknown item "outro"');
+    expect(report).toContain('demo-course/course.yaml:29: module "second" requires unknown module "zeroth"');
+  });
+
+  it("reports a prerequisite cycle", () => {
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("        minutes: 10\n", "        minutes: 10\n        requires: [next-steps]\n") });
+    expect(report).toEqual(["demo-course/course.yaml:22: prerequisite cycle between items: intro → next-steps → intro"]);
+  });
+
+  it("reports a missing lesson text, as a warning only for a draft locale", () => {
+    expect(writeCourse({ "demo-course/lessons/wrap-up.en.md": null }).report).toEqual([
+      'demo-course/course.yaml:31: lesson "wrap-up" has no en text (lessons/wrap-up.en.md)',
+    ]);
+    const draft = writeCourse({ "demo-course/lessons/wrap-up.en.md": null, "demo-course/course.yaml": yamlWith("en: published", "en: draft") });
+    expect(draft.report).toEqual(['demo-course/course.yaml:31: warning: lesson "wrap-up" has no en text (lessons/wrap-up.en.md) (draft locale)']);
+    expect(draft.catalog.courses.get("demo-course")?.publishedLocales).toEqual(["es"]);
+  });
+
+  it("reports an image without alt text, and one that does not exist", () => {
+    const { report } = writeCourse({
+      "demo-course/images/map.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+      "demo-course/lessons/intro.es.md": lesson("Inicio", "Párrafo.\n\n![](../images/map.svg)\n\n![Un mapa](../images/missing.svg)\n"),
+    });
+    expect(report).toEqual([
+      'demo-course/lessons/intro.es.md:10: image "../images/map.svg" has no alt text',
+      'demo-course/lessons/intro.es.md:12: image "../images/missing.svg" not found in the course\'s images/ folder',
+    ]);
+  });
+
+  it("reports a link to a lesson that does not exist", () => {
+    const { report } = writeCourse({ "demo-course/lessons/wrap-up.en.md": lesson("End", "First line.\n\nSee [the start](lesson:intro) and [nothing](lesson:nowhere).\n") });
+    expect(report).toEqual(['demo-course/lessons/wrap-up.en.md:10: link to unknown lesson "nowhere"']);
+  });
+
+  it("reports broken YAML with its line", () => {
+    const { report, catalog } = writeCourse({ "demo-course/course.yaml": yamlWith("minutes: 20", "minutes: [20") });
+    expect(report[0]).toMatch(/^demo-course\/course\.yaml:1[34]: YAML: /);
+    expect(catalog.courses.size).toBe(0);
+  });
+
+  it("reports front matter that is missing or incomplete", () => {
+    const { report } = writeCourse({
+      "demo-course/lessons/intro.es.md": "Sin encabezado.\n",
+      "demo-course/lessons/intro.en.md": "---\ntitle: Start\nminutes: five\n---\nBody\n",
+    });
+    expect(report).toContain("demo-course/lessons/intro.es.md:1: missing front matter (--- title, minutes, sources ---)");
+    expect(report).toContain("demo-course/lessons/intro.en.md:3: minutes: Invalid input: expected number, received string");
+    expect(report.some((r) => r.startsWith("demo-course/lessons/intro.en.md:") && r.includes("sources"))).toBe(true);
+  });
+
+  it("reports ids that are not lowercase-hyphen words and a folder that does not match", () => {
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("id: demo-course", "id: Demo_Course") });
+    expect(report).toContain("demo-course/course.yaml:1: id: ids are lowercase words joined by hyphens (a-z, 0-9, -)");
+  });
+
+  it("reports a quiz item whose file is missing", () => {
+    const { report } = writeCourse({
+      "demo-course/course.yaml": yamlWith("      - id: wrap-up\n        kind: lesson\n", "      - id: wrap-up\n        kind: lesson\n      - id: final-quiz\n        kind: quiz\n        title:\n          es: Prueba\n          en: Quiz\n"),
+    });
+    expect(report).toEqual(['demo-course/course.yaml:33: quiz "final-quiz" has no file quizzes/final-quiz.yaml']);
+  });
+
+  it("warns about a lesson file no course item uses", () => {
+    const { report } = writeCourse({ "demo-course/lessons/old-lesson.es.md": lesson("Vieja") });
+    expect(report).toEqual(["demo-course/lessons/old-lesson.es.md:1: warning: file belongs to no lesson of course.yaml"]);
+  });
+
+  it("renders no raw HTML from a lesson", () => {
+    const { catalog } = writeCourse({ "demo-course/lessons/intro.es.md": lesson("Inicio", '<script>alert(1)</script>\n\n[x](javascript:alert(1))\n') });
+    const html = catalog.courses.get("demo-course")!.lessons.get("intro.es")!.html;
+    expect(html).not.toContain("<script");
+    expect(html).not.toMatch(/href="javascript:/);
+  });
+});
+
+describe("cycle finding", () => {
+  it("finds a cycle and returns its path", () => {
+    expect(findCycle(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]))).toEqual(["a", "b", "c", "a"]);
+    expect(findCycle(new Map([["a", ["b"]], ["b", []], ["c", ["a", "b"]]]))).toBeNull();
+  });
+});

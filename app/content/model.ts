@@ -1,0 +1,56 @@
+import type { Locale } from "../i18n/locales";
+import type { ItemKind } from "./schema";
+
+/** Text in several languages; not every language need be present. */
+export type Localized = Partial<Record<Locale, string>>;
+
+export interface CourseItem {
+  id: string;
+  kind: ItemKind;
+  moduleId: string;
+  minutes: number;
+  requires: string[];
+  optional: boolean;
+  title: Localized;
+}
+
+export interface CourseModule {
+  id: string;
+  title: Localized;
+  requires: string[];
+  items: CourseItem[];
+}
+
+export interface Lesson {
+  title: string;
+  minutes: number;
+  sources: string[];
+  html: string;
+}
+
+export interface Course {
+  id: string;
+  version: number;
+  /** Locales officers can take the course in (drafts excluded). */
+  publishedLocales: Locale[];
+  title: Localized;
+  summary: Localized;
+  minutes: number;
+  openToAll: boolean;
+  certificate: boolean;
+  completion: "all-required";
+  modules: CourseModule[];
+  /** Every item by id, in course order. */
+  items: Map<string, CourseItem>;
+  /** Lesson bodies by `${itemId}.${locale}`. */
+  lessons: Map<string, Lesson>;
+}
+
+export interface Catalog {
+  courses: Map<string, Course>;
+}
+
+/** A localized text in the wanted language, else Spanish, else whatever there is. */
+export function pick(text: Localized, locale: Locale): string {
+  return text[locale] ?? text.es ?? Object.values(text)[0] ?? "";
+}
