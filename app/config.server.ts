@@ -29,7 +29,7 @@ const schema = z.object({
 export type Config = ReturnType<typeof loadConfig>;
 
 /** Reads every setting from the environment once, at start-up; bad values stop the server. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

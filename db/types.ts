@@ -25,6 +25,9 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   audit_log: AuditLogTable;
   learning_events: LearningEventsTable;
+  cohort_courses: CohortCoursesTable;
+  item_progress: ItemProgressTable;
+  course_progress: CourseProgressTable;
 }
 
 interface CountriesTable {
@@ -162,4 +165,29 @@ interface LearningEventsTable {
   context: Json;
   timestamp: CreatedAt;
   stored_at: CreatedAt;
+}
+
+interface CohortCoursesTable {
+  cohort_id: string;
+  course_id: string;
+  due_on: string | null;
+}
+
+interface ItemProgressTable {
+  person_id: string;
+  course_id: string;
+  item_id: string;
+  first_viewed_at: CreatedAt;
+  last_viewed_at: CreatedAt;
+  completed_at: NullableTimestamp;
+  seconds_spent: Generated<number>;
+}
+
+interface CourseProgressTable {
+  person_id: string;
+  course_id: string;
+  started_at: CreatedAt;
+  last_activity_at: CreatedAt;
+  last_item_id: string | null;
+  completed_at: NullableTimestamp;
 }

@@ -76,3 +76,13 @@ describe("course progress", () => {
     expect(after.value).toBe("completed");
   });
 });
+
+describe("restoring stored progress", () => {
+  it("resumes in progress, or completed, from the facts given back", () => {
+    const begun = initialTransition(courseProgressMachine, { course, viewed: ["a"], completed: [] })[0];
+    expect(begun.value).toBe("inProgress");
+    expect(summarize(begun.context).nextItemId).toBe("a");
+    const done = initialTransition(courseProgressMachine, { course, viewed: ["a", "b", "c"], completed: ["a", "b", "c"] })[0];
+    expect(done.value).toBe("completed");
+  });
+});

@@ -40,11 +40,13 @@ export const courseProgressMachine = setup({
   types: {
     context: {} as ProgressContext,
     events: {} as ProgressEvent,
-    input: {} as { course: ProgressCourse },
+    /** Facts stored earlier are given back as input when the machine is restored. */
+    input: {} as { course: ProgressCourse; viewed?: string[]; completed?: string[] },
   },
   guards: {
     itemOpen: ({ context, event }) => itemStatus(context, event.itemId).state !== "locked",
     allRequiredDone: ({ context }) => allRequiredDone(context),
+    begun: ({ context }) => context.viewed.length + context.completed.length > 0,
   },
   actions: {
     recordView: assign({
@@ -57,10 +59,11 @@ export const courseProgressMachine = setup({
   },
 }).createMachine({
   id: "courseProgress",
-  context: ({ input }) => ({ course: input.course, viewed: [], completed: [] }),
+  context: ({ input }) => ({ course: input.course, viewed: input.viewed ?? [], completed: input.completed ?? [] }),
   initial: "notStarted",
   states: {
     notStarted: {
+      always: { guard: "begun", target: "inProgress" },
       on: {
         "item.viewed": { guard: "itemOpen", target: "inProgress", actions: "recordView" },
         "item.completed": { guard: "itemOpen", target: "inProgress", actions: "recordCompletion" },

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-23-001-foundation";
+import * as courseProgress from "./2026-11-23-002-course-progress";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -7,4 +8,5 @@ import * as foundation from "./2026-11-23-001-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
+  "2026-11-23-002-course-progress": courseProgress,
 };
