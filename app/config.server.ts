@@ -11,6 +11,7 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().default("./data"),
+  CONTENT_DIR: z.string().default("./content/courses"),
   PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: flag,
   COOKIE_SECURE: flag,
@@ -43,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    contentDir: e.CONTENT_DIR,
     publicUrl: e.PUBLIC_URL,
     // The demo is seeded on the embedded database outside production, or when asked for.
     seedDemo: e.SEED_DEMO ?? (!production && !e.DATABASE_URL),

@@ -5,6 +5,7 @@ import express, { type Request } from "express";
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/client";
 import type { Config } from "../config.server";
+import type { Catalog } from "../content/model";
 import { chooseLocale, LOCALE_COOKIE } from "../i18n/locales";
 import { serverT } from "../i18n/translations.server";
 import { readCookie } from "../utils/cookies";
@@ -17,11 +18,12 @@ export interface AppDeps {
   build: ServerBuild;
   db: DB;
   config: Config;
+  content: Catalog;
   log: Logger;
 }
 
 /** The HTTP application: headers, compression, static files, CSRF, health, then Remix. */
-export function createApp({ build, db, config, log }: AppDeps) {
+export function createApp({ build, db, config, content, log }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
@@ -55,6 +57,12 @@ export function createApp({ build, db, config, log }: AppDeps) {
   // Fingerprinted build output can be cached for a year; other public files for an hour.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Course images only (never the course files around them, which hold quiz keys).
+  app.get("/course-images/:course/:file", (req, res, next) => {
+    const { course, file } = req.params;
+    if (!content.courses.has(course) || !/^[\w.-]+\.(svg|png|jpe?g|webp)$/.test(file)) return next();
+    res.sendFile(`${course}/images/${file}`, { root: config.contentDir, maxAge: "1h" }, (error) => error && next());
+  });
 
   app.use(
     csrfProtection({
@@ -69,6 +77,7 @@ export function createApp({ build, db, config, log }: AppDeps) {
     remixHandler(build, config.production ? "production" : "development", (req, res) => ({
       db,
       config,
+      content,
       requestId: res.locals.requestId as string,
       cspNonce: res.locals.cspNonce as string,
       csrfToken: res.locals.csrfToken as string,

@@ -5,6 +5,7 @@ import { createDb, engineName } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
 import { loadConfig } from "../config.server";
+import { loadContent } from "../content/load.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 
@@ -12,6 +13,15 @@ import { createLogger } from "./log";
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
+
+// Content is read and validated once; the server refuses to start on invalid content.
+const { catalog: content, problems } = loadContent(config.contentDir);
+for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("content problem", { at: `${p.file}:${p.line}`, message: p.message });
+if (problems.some((p) => p.severity === "error")) {
+  process.stderr.write(`Sendero cannot start: the content in ${config.contentDir} has errors (listed above; run npm run content:check).\n`);
+  process.exit(1);
+}
+log.info("content loaded", { courses: [...content.courses.keys()] });
 
 const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const engine = engineName({ databaseUrl: config.databaseUrl });
@@ -23,7 +33,7 @@ if (config.seedDemo) {
   if (created) log.info("demo organisation created");
 }
 
-const app = createApp({ build, db, config, log });
+const app = createApp({ build, db, config, content, log });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

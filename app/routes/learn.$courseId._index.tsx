@@ -1,0 +1,92 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission } from "../auth/guards.server";
+import { ProgressBar } from "../components/progress-bar";
+import { LockReasons } from "../components/lock-reasons";
+import { courseView } from "../content/course-view.server";
+import { progressCourse } from "../content/progress-course";
+import { localeFor } from "../i18n/request-locale.server";
+import { visibleCourse } from "../models/catalog.server";
+import { factsFor, progressSnapshot } from "../models/progress.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Sendero` : "Sendero" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(context, request, "learn");
+  const found = await visibleCourse(context.db, context.content, user.id, params.courseId ?? "");
+  if (!found) throw notFound();
+  const snapshot = progressSnapshot(progressCourse(found.course), await factsFor(context.db, user.id, found.course.id));
+  return json({ course: courseView(found.course, snapshot.context, localeFor(request, user)) });
+}
+
+export default function CoursePage() {
+  const { t } = useTranslation();
+  const { course } = useLoaderData<typeof loader>();
+  const { progress } = course;
+  return (
+    <div className="page">
+      <p className="breadcrumbs">
+        <Link to="/learn">{t("learn.title")}</Link>
+      </p>
+      <h1>{course.title}</h1>
+      <p className="lead">{course.summary}</p>
+      <ProgressBar percent={progress.percent} label={t("course.progressOf", { title: course.title })} />
+      <p className="course-meta">
+        {t(`course.status.${progress.status}`)} · {t("course.itemsDone", { done: progress.requiredDone, total: progress.requiredTotal })}
+        {progress.status !== "completed" ? ` · ${t("course.minutesLeft", { count: progress.minutesLeft })}` : null}
+      </p>
+      {progress.nextItemId ? (
+        <p>
+          <Link to={`/learn/${course.id}/${progress.nextItemId}`} className="button-primary">
+            {t(`course.action.${progress.status}`)}: {course.nextTitle}
+          </Link>
+        </p>
+      ) : null}
+      {progress.status === "completed" ? (
+        <p className="notice" role="status">
+          {course.certificate ? t("course.completedCertificate") : t("course.completed")}
+        </p>
+      ) : progress.status === "in-progress" ? (
+        <details className="why">
+          <summary>{t("course.whyNotComplete")}</summary>
+          <p>{t("course.remaining", { count: course.remaining.length })}</p>
+          <ul>
+            {course.remaining.map((title) => (
+              <li key={title}>{title}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <ol className="module-list">
+        {course.modules.map((m, index) => (
+          <li key={m.id} className="module">
+            <h2>
+              <span className="module-number">{t("course.moduleNumber", { number: index + 1 })}</span> {m.title}
+            </h2>
+            {m.locks.length ? <LockReasons reasons={m.locks} /> : null}
+            <ol className="item-list">
+              {m.items.map((item) => (
+                <li key={item.id} className={`item item-${item.state}`}>
+                  <span className="item-state">{t(`course.state.${item.state}`)}</span>
+                  {item.state === "locked" ? (
+                    <span className="item-title">{item.title}</span>
+                  ) : (
+                    <Link to={`/learn/${course.id}/${item.id}`} className="item-title">
+                      {item.title}
+                    </Link>
+                  )}
+                  <span className="item-meta">
+                    {t(`course.kind.${item.kind}`)} · {t("course.minutes", { count: item.minutes })}
+                    {item.optional ? ` · ${t("course.optional")}` : null}
+                  </span>
+                  {item.reasons.length ? <LockReasons reasons={item.reasons} /> : null}
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
