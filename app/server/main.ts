@@ -6,6 +6,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
 import { loadConfig } from "../config.server";
 import { loadContent } from "../content/load.server";
+import { watchContent } from "../content/watch.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 
@@ -22,6 +23,7 @@ if (problems.some((p) => p.severity === "error")) {
   process.exit(1);
 }
 log.info("content loaded", { courses: [...content.courses.keys()] });
+const stopWatching = config.production ? () => {} : watchContent(config.contentDir, content, log);
 
 const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const engine = engineName({ databaseUrl: config.databaseUrl });
@@ -58,6 +60,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   force.unref();
+  stopWatching();
   server.close(async () => {
     await db.destroy();
     log.info("stopped");

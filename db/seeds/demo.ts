@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS: { role: RoleName; email: string; name: string }[] = 
   { role: "admin", email: "admin@demo.sendero.test", name: "Diego Admin" },
 ];
 
+const DEMO_COURSES = ["vulnerability-referral", "unaccompanied-children", "trafficking-smuggling", "psychological-first-aid"];
+
 const COUNTRIES = ["MX", "GT", "HN", "SV", "CR"];
 
 const INSTITUTIONS = [
@@ -53,6 +55,11 @@ export async function seedDemo(db: DB): Promise<boolean> {
       .values({ name: `Programa regional ${year} — grupo piloto`, starts_on: `${year}-01-15`, ends_on: `${year + 1}-06-30` })
       .returning("id")
       .executeTakeFirstOrThrow();
+
+    // The demo cohort takes every course of content/ that exists now, due when the cohort ends.
+    for (const courseId of DEMO_COURSES) {
+      await trx.insertInto("cohort_courses").values({ cohort_id: cohortId, course_id: courseId, due_on: `${year + 1}-06-30` }).execute();
+    }
 
     for (const account of DEMO_ACCOUNTS) {
       const personId = await createPerson(trx, {
