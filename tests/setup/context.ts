@@ -10,6 +10,7 @@ export function testContext(db: DB, overrides: Partial<AppLoadContext> = {}): Ap
   return {
     db,
     config: testConfig,
+    content: { courses: new Map() },
     requestId: "test-request",
     cspNonce: "test-nonce",
     csrfToken: "test-csrf",
