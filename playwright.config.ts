@@ -41,7 +41,7 @@ export default defineConfig({
     { name: "two-processes", testMatch: /two-processes\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf ${DATA_DIR} && node build/server.js`,
+    command: `rm -rf ${DATA_DIR} && npx tsx tests/setup/e2e-seed.ts && node build/server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+function describe(violation: Violation): string {
+  const where = violation.nodes
+    .slice(0, 5)
+    .map((node) => `${node.target.join(" ")}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`)
+    .join("; ");
+  return `${violation.id} (${violation.impact ?? "?"}): ${violation.help} → ${where}`;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on the page as it is now and records every
+ * violation as a soft failure, so one run lists the problems of all pages checked.
+ *
+ * axe runs inside the page, which needs JavaScript. In the `no-js` project the page itself
+ * stays without JavaScript (it is what a low-data visitor gets); its markup, as the browser
+ * parsed it, is then shown at the same address in a JavaScript-enabled page whose own scripts
+ * are blocked, and axe checks that: the server-rendered markup, styles included, never
+ * hydrated.
+ */
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const url = page.url();
+  const jsDisabled = test.info().project.use.javaScriptEnabled === false;
+  const target = jsDisabled ? await serverMarkupOf(page) : page;
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+    expect.soft(results.violations.map(describe), `axe: ${what} (${url})`).toEqual([]);
+  } finally {
+    if (target !== page) await target.close();
+  }
+}
+
+// One JavaScript-enabled context per worker's browser for showing no-JS pages to axe (its
+// cache keeps the stylesheet between checks).
+const scratchContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+
+async function serverMarkupOf(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  let scratch = scratchContexts.get(browser);
+  if (!scratch) {
+    scratch = browser.newContext({ javaScriptEnabled: true });
+    scratchContexts.set(browser, scratch);
+  }
+  const url = page.url();
+  const html = await page.content();
+  const copy = await (await scratch).newPage();
+  await copy.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  await copy.route(/\/build\/.*\.js$/, (route) => route.abort());
+  await copy.goto(url);
+  return copy;
+}
