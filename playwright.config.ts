@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so two runs on one machine do not share (or wipe) each other's data.
 const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
+const OWN_SERVERS = /(two-processes|server-start)\.spec\.ts/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -35,10 +37,10 @@ export default defineConfig({
     trace: "off",
   },
   projects: [
-    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /two-processes/ },
-    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /two-processes/ },
-    // Starts its own PostgreSQL and two app processes (see the spec).
-    { name: "two-processes", testMatch: /two-processes\.spec\.ts/ },
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: OWN_SERVERS },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: OWN_SERVERS },
+    // Specs that start servers of their own (two processes on PostgreSQL, a refused start).
+    { name: "own-servers", testMatch: OWN_SERVERS },
   ],
   webServer: {
     command: `rm -rf ${DATA_DIR} && npx tsx tests/setup/e2e-seed.ts && node build/server.js`,

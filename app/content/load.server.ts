@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { renderMarkdown } from "./markdown.server";
 import type { Catalog, Course, CourseItem, Lesson } from "./model";
+import { quizSchema, type QuizFile } from "./quiz-schema";
 import { courseSchema, lessonFrontMatterSchema, type CourseFile } from "./schema";
 import { YamlSource, type Problem } from "./yaml-source.server";
 
@@ -55,6 +56,7 @@ function loadCourse(dir: string, folder: string): { course: Course | null; probl
   const course = toCourse(data);
   problems.push(...loadLessons(dir, source, data, course));
   problems.push(...checkItemFiles(dir, source, data));
+  problems.push(...loadQuizzes(dir, data, course));
   return { course, problems };
 }
 
@@ -142,6 +144,7 @@ function toCourse(data: CourseFile): Course {
     modules,
     items,
     lessons: new Map(),
+    quizzes: new Map(),
   };
 }
 
@@ -227,6 +230,65 @@ function checkItemFiles(dir: string, source: YamlSource, data: CourseFile): Prob
     }),
   );
   return problems;
+}
+
+/** Validates every quiz file of the course (used by an item or not) and keeps the valid ones. */
+function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
+  const problems: Problem[] = [];
+  const quizDir = join(dir, "quizzes");
+  if (!existsSync(quizDir)) return problems;
+  const quizItems = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === "quiz").map((i) => i.id)));
+  const published = LOCALES.filter((l) => data.locales[l] === "published");
+  for (const name of readdirSync(quizDir).sort()) {
+    const file = join(quizDir, name);
+    const match = /^(.+)\.yaml$/.exec(name);
+    if (!match) {
+      problems.push({ file: display(file), line: 1, message: "quiz files end in .yaml", severity: "warning" });
+      continue;
+    }
+    const source = new YamlSource(display(file), readFileSync(file, "utf8"));
+    const syntax = source.syntaxProblems();
+    if (syntax.length) {
+      problems.push(...syntax);
+      continue;
+    }
+    const { data: quiz, problems: found } = source.validate(quizSchema);
+    problems.push(...found);
+    if (!quiz) continue;
+    const checks = [...checkQuizIds(source, quiz), ...missingLocales(source, quiz, published)];
+    problems.push(...checks);
+    if (!quizItems.has(match[1]!)) problems.push({ file: display(file), line: 1, message: "file belongs to no quiz item of course.yaml", severity: "warning" });
+    if (checks.length === 0 && found.length === 0) course.quizzes.set(match[1]!, quiz);
+  }
+  return problems;
+}
+
+function checkQuizIds(source: YamlSource, quiz: QuizFile): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  quiz.questions.forEach((q, qi) => {
+    if (seen.has(q.id)) problems.push(source.problem(["questions", qi, "id"], `duplicate question id "${q.id}"`));
+    seen.add(q.id);
+    const parts = "options" in q ? { key: "options", list: q.options } : "rows" in q ? { key: "rows", list: q.rows } : "items" in q ? { key: "items", list: q.items } : null;
+    const ids = new Set<string>();
+    parts?.list.forEach((part, pi) => {
+      if (ids.has(part.id)) problems.push(source.problem(["questions", qi, parts.key, pi, "id"], `duplicate id "${part.id}" in question "${q.id}"`));
+      ids.add(part.id);
+    });
+  });
+  return problems;
+}
+
+/** Every text of a quiz must exist in every published locale of its course. */
+function missingLocales(source: YamlSource, value: unknown, locales: readonly Locale[], path: (string | number)[] = []): Problem[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => missingLocales(source, v, locales, [...path, i]));
+  if (!value || typeof value !== "object") return [];
+  const keys = Object.keys(value);
+  if (keys.length > 0 && keys.every((k) => (LOCALES as readonly string[]).includes(k))) {
+    const missing = locales.filter((l) => !keys.includes(l));
+    return missing.length ? [source.problem(path, `${path.join(".")}: missing ${missing.join(", ")} text`)] : [];
+  }
+  return Object.entries(value).flatMap(([k, v]) => missingLocales(source, v, locales, [...path, k]));
 }
 
 export function lessonCounts(course: Course): Record<Locale, number> {

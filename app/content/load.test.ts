@@ -171,3 +171,53 @@ describe("cycle finding", () => {
     expect(findCycle(new Map([["a", ["b"]], ["b", []], ["c", ["a", "b"]]]))).toBeNull();
   });
 });
+
+const QUIZ = `pass_mark: 80
+attempts: 3
+retry_wait_minutes: 10
+feedback: immediate
+review: answers-after-pass
+questions:
+  - id: which-crime
+    type: single
+    prompt:
+      es: ¿Qué delito es contra la persona?
+      en: Which crime is against the person?
+    options:
+      - id: trafficking
+        text: { es: Trata, en: Trafficking }
+        correct: true
+      - id: smuggling
+        text: { es: Tráfico, en: Smuggling }
+  - id: consent
+    type: true-false
+    prompt:
+      es: El consentimiento de la víctima excluye la trata.
+      en: The victim's consent rules out trafficking.
+    answer: false
+`;
+
+describe("quiz files", () => {
+  it("loads a valid quiz and keeps it with the course", () => {
+    const { catalog, report } = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ });
+    expect(report).toEqual(["demo-course/quizzes/final-check.yaml:1: warning: file belongs to no quiz item of course.yaml"]);
+    expect(catalog.courses.get("demo-course")?.quizzes.get("final-check")?.questions).toHaveLength(2);
+  });
+
+  it("reports a single-choice question with two right answers", () => {
+    const { report } = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ.replace("        text: { es: Tráfico, en: Smuggling }", "        text: { es: Tráfico, en: Smuggling }\n        correct: true") });
+    expect(report).toContain("demo-course/quizzes/final-check.yaml:13: questions.0.options: a single-choice question needs exactly one correct option");
+  });
+
+  it("reports a text missing in a published locale", () => {
+    const { report } = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ.replace("      en: The victim's consent rules out trafficking.\n", "") });
+    expect(report, report.join("\n")).toContain("demo-course/quizzes/final-check.yaml:21: questions.1.prompt: missing en text");
+  });
+
+  it("reports duplicate question ids and an unknown question type", () => {
+    const duplicate = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ.replace("id: consent", "id: which-crime") });
+    expect(duplicate.report, duplicate.report.join("\n")).toContain('demo-course/quizzes/final-check.yaml:18: duplicate question id "which-crime"');
+    const unknown = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ.replace("type: true-false", "type: essay") });
+    expect(unknown.report.some((r) => /^demo-course\/quizzes\/final-check.yaml:\d+: questions.1/.test(r))).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Locale } from "../i18n/locales";
+import type { QuizFile } from "./quiz-schema";
 import type { ItemKind } from "./schema";
 
 /** Text in several languages; not every language need be present. */
@@ -44,6 +45,8 @@ export interface Course {
   items: Map<string, CourseItem>;
   /** Lesson bodies by `${itemId}.${locale}`. */
   lessons: Map<string, Lesson>;
+  /** Quiz definitions by item id (the quiz engine reads these; answer keys stay on the server). */
+  quizzes: Map<string, QuizFile>;
 }
 
 export interface Catalog {

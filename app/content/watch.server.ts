@@ -11,7 +11,7 @@ export function watchContent(dir: string, catalog: Catalog, log: Logger): () => 
   let timer: NodeJS.Timeout | undefined;
   const reload = () => {
     const { catalog: fresh, problems } = loadContent(dir);
-    for (const p of problems) log.warn("content problem", { at: `${p.file}:${p.line}`, message: p.message });
+    for (const p of problems) log.warn("content problem", { at: `${p.file}:${p.line}`, problem: p.message });
     if (problems.some((p) => p.severity === "error")) {
       log.error("content not reloaded: fix the errors above");
       return;

@@ -153,3 +153,20 @@ export async function assignedCourses(db: DB, personId: string): Promise<Map<str
     .execute();
   return new Map(rows.map((r) => [r.course_id, r.due_on ?? null]));
 }
+
+/**
+ * Progress recorded on items that the content no longer has (an item was removed or renamed):
+ * how many learners each affects. Reported by `npm run content:check -- --with-progress`.
+ */
+export async function progressOnMissingItems(db: DB, itemsByCourse: Map<string, Set<string>>) {
+  const rows = await db
+    .selectFrom("item_progress")
+    .select(["course_id", "item_id", (eb) => eb.fn.count<number>("person_id").distinct().as("learners")])
+    .groupBy(["course_id", "item_id"])
+    .orderBy("course_id")
+    .orderBy("item_id")
+    .execute();
+  return rows
+    .filter((r) => !itemsByCourse.get(r.course_id)?.has(r.item_id))
+    .map((r) => ({ courseId: r.course_id, itemId: r.item_id, learners: Number(r.learners) }));
+}

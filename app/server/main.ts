@@ -17,7 +17,7 @@ const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as S
 
 // Content is read and validated once; the server refuses to start on invalid content.
 const { catalog: content, problems } = loadContent(config.contentDir);
-for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("content problem", { at: `${p.file}:${p.line}`, message: p.message });
+for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("content problem", { at: `${p.file}:${p.line}`, problem: p.message });
 if (problems.some((p) => p.severity === "error")) {
   process.stderr.write(`Sendero cannot start: the content in ${config.contentDir} has errors (listed above; run npm run content:check).\n`);
   process.exit(1);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { progressCourse } from "../../app/content/progress-course";
 import { summarize } from "../../app/machines/course-progress";
-import { factsFor, progressSnapshot, recordCompletion, recordView } from "../../app/models/progress.server";
+import { factsFor, progressOnMissingItems, progressSnapshot, recordCompletion, recordView } from "../../app/models/progress.server";
 import { makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -81,5 +81,18 @@ describe(`course progress storage (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const after = summarize(progressSnapshot(edited, await factsFor(t.db, person.id, "mini")).context);
     expect(after).toEqual(before);
     expect(after).toMatchObject({ requiredDone: 1, nextItemId: "two" });
+  });
+});
+
+describe(`content changes against recorded progress (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("names each removed item that learners have progress on, with how many", async () => {
+    const first = await makePerson(t.db);
+    const second = await makePerson(t.db);
+    for (const person of [first, second]) await recordView(t.db, person.id, "gone-course", "old-item", "lesson");
+    await recordView(t.db, first.id, "mini", "one", "lesson");
+    const itemsNow = new Map([["mini", new Set(["one", "two"])]]);
+    const affected = await progressOnMissingItems(t.db, itemsNow);
+    expect(affected).toContainEqual({ courseId: "gone-course", itemId: "old-item", learners: 2 });
+    expect(affected.some((a) => a.courseId === "mini")).toBe(false);
   });
 });
