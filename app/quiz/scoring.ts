@@ -1,12 +1,12 @@
-import type { QuestionFile } from "../content/quiz-schema";
 import { normalizeText, type Answer } from "./answers";
+import type { QuestionKey } from "./key";
 
 /**
  * The score of one answer, between 0 and 1 (each question is worth 1). Runs only on the server.
  * Partial credit: multiple response (right picks − wrong picks) ÷ right options, never below 0;
  * matching and ordering by the share of rows or items placed right.
  */
-export function scoreQuestion(question: QuestionFile, answer: Answer | undefined): number {
+export function scoreQuestion(question: QuestionKey, answer: Answer | undefined): number {
   if (!answer || answer.type !== question.type) return 0;
   switch (question.type) {
     case "single": {
@@ -46,7 +46,7 @@ export interface AttemptScore {
 }
 
 /** The score of an attempt over the questions it drew, as points and a whole percentage. */
-export function scoreAttempt(questions: readonly QuestionFile[], answers: Readonly<Record<string, Answer>>): AttemptScore {
+export function scoreAttempt(questions: readonly QuestionKey[], answers: Readonly<Record<string, Answer>>): AttemptScore {
   const points = questions.reduce((sum, q) => sum + scoreQuestion(q, answers[q.id]), 0);
   const max = questions.length;
   return { points, max, percent: max ? Math.floor((points / max) * 100 + 1e-9) : 0 };
