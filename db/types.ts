@@ -28,6 +28,7 @@ export interface Database {
   cohort_courses: CohortCoursesTable;
   item_progress: ItemProgressTable;
   course_progress: CourseProgressTable;
+  quiz_states: QuizStatesTable;
 }
 
 interface CountriesTable {
@@ -190,4 +191,14 @@ interface CourseProgressTable {
   last_activity_at: CreatedAt;
   last_item_id: string | null;
   completed_at: NullableTimestamp;
+}
+
+interface QuizStatesTable {
+  person_id: string;
+  course_id: string;
+  quiz_id: string;
+  machine_version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_at: CreatedAt;
 }

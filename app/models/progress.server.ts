@@ -88,58 +88,67 @@ export async function recordCompletion(
   itemId: string,
   itemType: string,
 ): Promise<CompletionResult> {
-  return db.transaction().execute(async (trx) => {
-    // Serialises completions of one person in one course (two tabs, two processes).
+  return db.transaction().execute((trx) => completeItem(trx, personId, course, itemId, itemType));
+}
+
+/** recordCompletion's work, inside a transaction the caller holds (e.g. a quiz passed). */
+export async function completeItem(
+  trx: DB,
+  personId: string,
+  course: ProgressCourse & { id: string },
+  itemId: string,
+  itemType: string,
+): Promise<CompletionResult> {
+  // Serialises completions of one person in one course (two tabs, two processes).
+  await trx
+    .insertInto("course_progress")
+    .values({ person_id: personId, course_id: course.id, last_item_id: itemId })
+    .onConflict((oc) => oc.columns(["person_id", "course_id"]).doUpdateSet({ last_activity_at: sql`now()` }))
+    .execute();
+  const before = progressSnapshot(course, await factsFor(trx, personId, course.id));
+  const status = itemStatus(before.context, itemId).state;
+  if (status === "locked") return { ok: false, reason: "locked" } as const;
+  if (status === "done") return { ok: true, newlyCompleted: false, courseCompleted: before.value === "completed" } as const;
+
+  const row = await trx
+    .insertInto("item_progress")
+    .values({ person_id: personId, course_id: course.id, item_id: itemId, completed_at: sql`now()` })
+    .onConflict((oc) =>
+      oc
+        .columns(["person_id", "course_id", "item_id"])
+        .doUpdateSet({
+          completed_at: sql`now()`,
+          seconds_spent: sql`least(${MAX_SECONDS_PER_ITEM}, greatest(0, extract(epoch from now() - item_progress.last_viewed_at)))::int`,
+        })
+        .where("item_progress.completed_at", "is", null),
+    )
+    .returning("seconds_spent")
+    .executeTakeFirst();
+  if (!row) return { ok: true, newlyCompleted: false, courseCompleted: before.value === "completed" } as const;
+
+  const after = transition(courseProgressMachine, before, { type: "item.completed", itemId })[0];
+  const courseCompleted = after.value === "completed" && before.value !== "completed";
+  const events = [
+    {
+      actorId: personId,
+      verb: "completed",
+      object: { type: itemType, id: `${course.id}/${itemId}` },
+      result: { completion: true, duration: `PT${row.seconds_spent}S` },
+      context: { course: course.id },
+    },
+  ];
+  if (courseCompleted) {
+    events.push({ actorId: personId, verb: "completed", object: { type: "course", id: course.id }, result: { completion: true, duration: "PT0S" }, context: { course: course.id } });
     await trx
-      .insertInto("course_progress")
-      .values({ person_id: personId, course_id: course.id, last_item_id: itemId })
-      .onConflict((oc) => oc.columns(["person_id", "course_id"]).doUpdateSet({ last_activity_at: sql`now()` }))
+      .updateTable("course_progress")
+      .set({ completed_at: sql`now()` })
+      .where("person_id", "=", personId)
+      .where("course_id", "=", course.id)
+      .where("completed_at", "is", null)
       .execute();
-    const before = progressSnapshot(course, await factsFor(trx, personId, course.id));
-    const status = itemStatus(before.context, itemId).state;
-    if (status === "locked") return { ok: false, reason: "locked" } as const;
-    if (status === "done") return { ok: true, newlyCompleted: false, courseCompleted: before.value === "completed" } as const;
-
-    const row = await trx
-      .insertInto("item_progress")
-      .values({ person_id: personId, course_id: course.id, item_id: itemId, completed_at: sql`now()` })
-      .onConflict((oc) =>
-        oc
-          .columns(["person_id", "course_id", "item_id"])
-          .doUpdateSet({
-            completed_at: sql`now()`,
-            seconds_spent: sql`least(${MAX_SECONDS_PER_ITEM}, greatest(0, extract(epoch from now() - item_progress.last_viewed_at)))::int`,
-          })
-          .where("item_progress.completed_at", "is", null),
-      )
-      .returning("seconds_spent")
-      .executeTakeFirst();
-    if (!row) return { ok: true, newlyCompleted: false, courseCompleted: before.value === "completed" } as const;
-
-    const after = transition(courseProgressMachine, before, { type: "item.completed", itemId })[0];
-    const courseCompleted = after.value === "completed" && before.value !== "completed";
-    const events = [
-      {
-        actorId: personId,
-        verb: "completed",
-        object: { type: itemType, id: `${course.id}/${itemId}` },
-        result: { completion: true, duration: `PT${row.seconds_spent}S` },
-        context: { course: course.id },
-      },
-    ];
-    if (courseCompleted) {
-      events.push({ actorId: personId, verb: "completed", object: { type: "course", id: course.id }, result: { completion: true, duration: "PT0S" }, context: { course: course.id } });
-      await trx
-        .updateTable("course_progress")
-        .set({ completed_at: sql`now()` })
-        .where("person_id", "=", personId)
-        .where("course_id", "=", course.id)
-        .where("completed_at", "is", null)
-        .execute();
-    }
-    await appendLearningEvents(trx, events);
-    return { ok: true, newlyCompleted: true, courseCompleted: after.value === "completed" } as const;
-  });
+  }
+  await appendLearningEvents(trx, events);
+  return { ok: true, newlyCompleted: true, courseCompleted: after.value === "completed" } as const;
 }
 
 /** The cohorts' course assignments of a person, with the earliest due date per course. */
