@@ -42,7 +42,9 @@ describe("a quiz attempt with immediate feedback", () => {
     expect(s.value).toEqual({ answering: "review" });
     s = transition(quizAttemptMachine, s, submit())[0];
     expect(s.value).toEqual({ graded: "passed" });
-    expect(s.context.finished).toEqual([{ number: 1, startedAt: 0, finishedAt: 3, percent: 100, passed: true, timedOut: false }]);
+    expect(s.context.finished).toEqual([
+      { number: 1, startedAt: 0, finishedAt: 3, percent: 100, passed: true, timedOut: false, questionIds: ["q1", "q2"], answers: { q1: { type: "true-false", value: true }, q2: { type: "single", optionId: "a" } } },
+    ]);
     expect(s.context.current).toBeNull();
   });
 
@@ -92,8 +94,8 @@ describe("retries", () => {
 
   it("counts the best or the last attempt, per the grading rule", () => {
     const attempts = [
-      { number: 1, startedAt: 0, finishedAt: 1, percent: 90, passed: true, timedOut: false },
-      { number: 2, startedAt: 2, finishedAt: 3, percent: 50, passed: false, timedOut: false },
+      { number: 1, startedAt: 0, finishedAt: 1, percent: 90, passed: true, timedOut: false, questionIds: [], answers: {} },
+      { number: 2, startedAt: 2, finishedAt: 3, percent: 50, passed: false, timedOut: false, questionIds: [], answers: {} },
     ];
     expect(countingResult({ settings: settings(), current: null, finished: attempts })?.percent).toBe(90);
     expect(countingResult({ settings: settings({ grading: "last" }), current: null, finished: attempts })?.percent).toBe(50);

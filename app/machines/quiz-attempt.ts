@@ -43,6 +43,9 @@ export interface FinishedAttempt {
   passed: boolean;
   /** Closed by the time limit rather than submitted. */
   timedOut: boolean;
+  /** What was asked and answered, for the review the quiz's policy may open. */
+  questionIds: string[];
+  answers: Record<string, Answer>;
 }
 
 export interface QuizContext {
@@ -90,6 +93,8 @@ function closeAttempt(context: QuizContext, now: number, timedOut: boolean): Par
     percent,
     passed: percent >= context.settings.passMark,
     timedOut,
+    questionIds: current.keys.map((k) => k.id),
+    answers: current.answers,
   };
   return { current: null, finished: [...context.finished, attempt] };
 }
