@@ -34,6 +34,11 @@ export function createDb(options: DatabaseOptions): DB {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
     });
+    // An idle connection closed by the server (restart, failover, a dropped test database) must
+    // not crash the process: the pool replaces it at the next query.
+    pool.on("error", (error) => {
+      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "warn", message: "database connection lost", error: error.message })}\n`);
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = options.dataDir ?? "./data";
