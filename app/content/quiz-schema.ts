@@ -50,7 +50,7 @@ export const quizSchema = z
   .strictObject({
     pass_mark: z.number().int().min(1).max(100),
     attempts: z.union([z.number().int().positive(), z.literal("unlimited")]),
-    retry_wait_minutes: z.number().int().min(0).default(0),
+    retry_wait_minutes: z.number().min(0).default(0),
     time_limit_minutes: z.number().int().positive().optional(),
     feedback: z.enum(["immediate", "deferred"]),
     review: z.enum(["score-only", "answers-after-pass", "answers-after-last-attempt"]),

@@ -1,16 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requirePermission } from "../auth/guards.server";
-import { CsrfField } from "../components/csrf-field";
-import { LockReasons } from "../components/lock-reasons";
-import { courseView } from "../content/course-view.server";
-import { pick } from "../content/model";
-import { progressCourse } from "../content/progress-course";
-import { localeFor } from "../i18n/request-locale.server";
-import { itemStatus, summarize } from "../machines/course-progress";
-import { visibleCourse } from "../models/catalog.server";
-import { factsFor, progressSnapshot, recordCompletion, recordView } from "../models/progress.server";
+import { notFound, requirePermission } from "../../auth/guards.server";
+import { CsrfField } from "../../components/csrf-field";
+import { LockReasons } from "../../components/lock-reasons";
+import { courseView } from "../../content/course-view.server";
+import { pick } from "../../content/model";
+import { progressCourse } from "../../content/progress-course";
+import { localeFor } from "../../i18n/request-locale.server";
+import { itemStatus, summarize } from "../../machines/course-progress";
+import { visibleCourse } from "../../models/catalog.server";
+import { factsFor, progressSnapshot, recordCompletion, recordView } from "../../models/progress.server";
+import { QuizPanel } from "./quiz-panel";
+import { quizAction, quizPageData } from "./quiz.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} · ${data.courseTitle} · Sendero` : "Sendero" }];
 
@@ -52,6 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
     courseTitle: view.title,
     item: { ...itemView, moduleTitle: moduleView.title, locks: [...moduleView.locks, ...itemView.reasons] },
     lesson: lesson && { html: lesson.html, sources: lesson.sources, minutes: lesson.minutes, locale: lessonLocale, fallback: lessonLocale !== locale },
+    quiz: item.kind === "quiz" && !locked ? await quizPageData(context, user.id, course, item, locale) : null,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     percent: summarize(snapshot.context).percent,
@@ -59,11 +62,17 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { context } = args;
+  const { context, request } = args;
   const { user, course, item } = await findItem(args);
+  const here = `/learn/${course.id}/${item.id}`;
+  if (item.kind === "quiz") {
+    const result = await quizAction(context, user.id, course, item, await request.formData());
+    if (result.kind === "invalid") return json({ error: result.error, values: result.values }, { status: 400 });
+    return redirect(result.kind === "stale" ? `${here}?stale=1` : here);
+  }
   const progress = { ...progressCourse(course), id: course.id };
   const result = await recordCompletion(context.db, user.id, progress, item.id, item.kind);
-  if (!result.ok) return json({ error: "lesson.lockedNotSaved" }, { status: 409 });
+  if (!result.ok) return json({ error: "lesson.lockedNotSaved", values: {} }, { status: 409 });
   const after = summarize(progressSnapshot(progress, await factsFor(context.db, user.id, course.id)).context);
   if (after.status === "completed" && result.newlyCompleted && result.courseCompleted) return redirect(`/learn/${course.id}?completed=1`);
   return redirect(after.nextItemId ? `/learn/${course.id}/${after.nextItemId}` : `/learn/${course.id}`);
@@ -74,7 +83,8 @@ export default function ItemPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const { item, lesson } = data;
+  const [params] = useSearchParams();
+  const { item, lesson, quiz } = data;
   return (
     <div className="page lesson-page">
       <p className="breadcrumbs">
@@ -84,7 +94,7 @@ export default function ItemPage() {
       <p className="course-meta">
         {t(`course.kind.${item.kind}`)} · {t("course.minutes", { count: item.minutes })} · {t(`course.state.${item.state}`)}
       </p>
-      {actionData?.error ? (
+      {actionData?.error && !quiz ? (
         <p className="alert" role="alert">
           {t(actionData.error)}
         </p>
@@ -97,6 +107,16 @@ export default function ItemPage() {
             <Link to={`/learn/${data.courseId}`}>{t("lesson.backToCourse")}</Link>
           </p>
         </div>
+      ) : quiz ? (
+        <QuizPanel
+          view={quiz.view}
+          version={quiz.version}
+          token={quiz.token}
+          now={quiz.now}
+          error={actionData?.error ?? null}
+          values={actionData?.values ?? {}}
+          stale={params.has("stale")}
+        />
       ) : lesson ? (
         <>
           {lesson.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}
