@@ -1,12 +1,13 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { DEMO, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
-// The quiz journey on a copy of a real course whose first module gets a small quiz of known
-// answers and a retry wait of three seconds (the fixture). Each project runs its own server.
+// The quiz journey on a copy of a real course whose first module's quiz is replaced by a small
+// one of known answers with a retry wait of three seconds (the fixture). Each project runs its
+// own server.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const QUIZ_URL = "/learn/trafficking-smuggling/two-crimes-quiz";
@@ -66,13 +67,7 @@ test.beforeAll(async ({}, testInfo) => {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(contentDir, { recursive: true, force: true });
   cpSync("content/courses/trafficking-smuggling", `${contentDir}/trafficking-smuggling`, { recursive: true });
-  const coursePath = `${contentDir}/trafficking-smuggling/course.yaml`;
-  const course = parse(readFileSync(coursePath, "utf8"));
-  course.modules[0].items.push({ id: "two-crimes-quiz", kind: "quiz", minutes: 5, title: both("Comprobemos: dos delitos", "Check: two crimes") });
-  writeFileSync(coursePath, stringify(course));
-  // Only the fixture quiz: the course's own quiz files are not under test here.
-  rmSync(`${contentDir}/trafficking-smuggling/quizzes`, { recursive: true, force: true });
-  mkdirSync(`${contentDir}/trafficking-smuggling/quizzes`, { recursive: true });
+  // The first module's quiz is replaced by the fixture (known answers, a short retry wait).
   writeFileSync(`${contentDir}/trafficking-smuggling/quizzes/two-crimes-quiz.yaml`, stringify(QUIZ));
   server = await startServer(port, { DATA_DIR: dataDir, CONTENT_DIR: contentDir });
 });
@@ -116,10 +111,16 @@ async function answerAll(page: Page, right: boolean, axe = false) {
   await page.getByRole("button", { name: "Enviar respuestas" }).click();
 }
 
-test("the demo officer fails the quiz, waits, passes it and sees it done in the course", async ({ page }) => {
+test("the demo officer fails the module quiz, waits, passes it and sees the module complete", async ({ page }) => {
   await signIn(page);
-  await page.goto(`${server.url}${QUIZ_URL}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Comprobemos: dos delitos" })).toBeVisible();
+  // The module's three lessons first; the last one's "done, next" leads to the quiz.
+  await page.goto(`${server.url}/learn/trafficking-smuggling/what-is-trafficking`);
+  for (const next of ["¿Qué es el tráfico ilícito de migrantes?", "Trata y tráfico: cinco diferencias", "Comprobación: Dos delitos distintos"]) {
+    await page.getByRole("button", { name: "Listo, siguiente" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: next })).toBeVisible();
+  }
+  await expect(page).toHaveURL(`${server.url}${QUIZ_URL}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Comprobación: Dos delitos distintos" })).toBeVisible();
   await expectNoAxeViolations(page, "quiz intro");
   await page.getByRole("button", { name: "Empezar el cuestionario" }).click();
   await answerAll(page, false, true);
@@ -144,7 +145,11 @@ test("the demo officer fails the quiz, waits, passes it and sees it done in the 
   await expectNoAxeViolations(page, "quiz result, passed, with review");
 
   await page.goto(`${server.url}/learn/trafficking-smuggling`);
-  await expect(page.locator("li.item").filter({ hasText: "Comprobemos: dos delitos" }).getByText("Completada", { exact: true })).toBeVisible();
+  await expect(page.locator("li.item").filter({ hasText: "Comprobación: Dos delitos distintos" }).getByText("Completada", { exact: true })).toBeVisible();
+  // The module is complete: the next one has opened.
+  await expect(page.getByText("4 de 13 actividades")).toBeVisible();
+  await expect(page.getByText("Se abre cuando termine el módulo «Dos delitos distintos».")).toHaveCount(0);
+  await expect(page.locator("li.item").filter({ hasText: "Cuando el tráfico se convierte en trata" }).getByText("Disponible", { exact: true })).toBeVisible();
 });
 
 test("an attempt interrupted by a server restart resumes at the same question, answers kept", async ({ page }) => {
