@@ -1,0 +1,168 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent } from "../../app/content/load.server";
+import type { Catalog } from "../../app/content/model";
+import { createInvitation } from "../../app/models/invitation.server";
+import { createPasswordReset } from "../../app/models/password-reset.server";
+import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
+import { makeCohort, makePerson } from "../setup/factories";
+import { routeModules, unlistedRoutes } from "../setup/route-modules";
+import { openTestDb, type TestDb } from "../setup/test-db";
+
+// Every route module × every role: what its loader and action answer. A route module missing
+// from the table below fails the first test, so a new route cannot be forgotten.
+type Actor = "anonymous" | "officer" | "facilitator" | "coordinator" | "admin";
+/** "login": sent to the sign-in page; "redirect": sent elsewhere; numbers: the status. */
+type Expected = "login" | "redirect" | 200 | 400 | 403 | 404;
+type PerActor = Record<Actor, Expected>;
+
+const all = (e: Expected): PerActor => ({ anonymous: e, officer: e, facilitator: e, coordinator: e, admin: e });
+const signedIn = (e: Expected): PerActor => ({ anonymous: "login", officer: e, facilitator: e, coordinator: e, admin: e });
+const adminOnly = (ok: Expected): PerActor => ({ anonymous: "login", officer: 403, facilitator: 403, coordinator: 403, admin: ok });
+const coordinators = (ok: Expected): PerActor => ({ anonymous: "login", officer: 403, facilitator: 403, coordinator: ok, admin: ok });
+
+interface RouteCase {
+  url: () => string;
+  loader?: PerActor;
+  /** The action is sent an empty form (the CSRF check happens before, in the server). */
+  action?: PerActor;
+}
+
+const ids = { openToken: "", resetToken: "" };
+const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
+
+const TABLE: Record<string, RouteCase> = {
+  "$.tsx": { url: () => "/no-such-page", loader: all(404), action: all(404) },
+  "_index.tsx": { url: () => "/", loader: { ...all("redirect"), anonymous: "login" } },
+  "account.tsx": { url: () => "/account", loader: signedIn(200), action: signedIn(400) },
+  "admin._index.tsx": { url: () => "/admin", loader: adminOnly(200) },
+  "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
+  "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
+  "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
+  "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
+  "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
+  "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
+  "language.tsx": { url: () => "/language", loader: all("redirect"), action: all("redirect") },
+  "learn.$courseId.$itemId/route.tsx": { url: () => LESSON, loader: signedIn(200), action: signedIn("redirect") },
+  "learn.$courseId._index.tsx": { url: () => "/learn/trafficking-smuggling", loader: signedIn(200) },
+  "learn._index.tsx": { url: () => "/learn", loader: signedIn(200) },
+  "login.tsx": { url: () => "/login", loader: { ...all("redirect"), anonymous: 200 }, action: all(400) },
+  "logout.tsx": { url: () => "/logout", loader: all("redirect"), action: all("login") },
+  "reset.$token.tsx": { url: () => `/reset/${ids.resetToken}`, loader: all(200), action: all(400) },
+};
+
+let t: TestDb;
+let content: Catalog;
+const people = {} as Record<Exclude<Actor, "anonymous"> | "outsideCoordinator" | "outsideOfficer", string>;
+let cohortA = "";
+let invitationInA = "";
+
+beforeAll(async () => {
+  t = await openTestDb();
+  const real = loadContent("content/courses").catalog;
+  // A course given only to cohort A, beside the real (open) ones.
+  const base = real.courses.get("trafficking-smuggling")!;
+  content = { courses: new Map([...real.courses, ["closed-course", { ...base, id: "closed-course", openToAll: false }]]) };
+  cohortA = await makeCohort(t.db, "Grupo A");
+  const cohortB = await makeCohort(t.db, "Grupo B");
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "closed-course", due_on: null }).execute();
+  people.officer = (await makePerson(t.db, { cohortId: cohortA })).id;
+  people.facilitator = (await makePerson(t.db, { role: "facilitator", cohortId: cohortA })).id;
+  people.coordinator = (await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortA } })).id;
+  people.admin = (await makePerson(t.db, { role: "admin" })).id;
+  people.outsideCoordinator = (await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortB } })).id;
+  people.outsideOfficer = (await makePerson(t.db, { cohortId: cohortB })).id;
+  const invitation = await createInvitation(t.db, { cohortId: cohortA, role: "officer", email: null, note: null, createdBy: people.admin, validForMs: 86_400_000 });
+  ids.openToken = invitation.token;
+  invitationInA = invitation.id;
+  ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
+});
+afterAll(async () => t.close());
+
+const context = (): AppLoadContext => testContext(t.db, { content });
+
+async function request(actor: Actor | keyof typeof people, url: string, init: RequestInit = {}): Promise<Request> {
+  return actor === "anonymous" ? anonymousRequest(url, init) : signedInRequest(t.db, people[actor], url, init);
+}
+
+function classify(response: Response): Expected | number {
+  if (response.status >= 300 && response.status < 400) {
+    return (response.headers.get("location") ?? "").startsWith("/login") ? "login" : "redirect";
+  }
+  return response.status;
+}
+
+const paramsOf = (url: string) => {
+  const [, first, second, third] = url.split("?")[0]!.split("/");
+  if (first === "learn") return { courseId: second, itemId: third };
+  if (first === "join" || first === "reset") return { token: second };
+  return {};
+};
+
+describe(`authorisation matrix (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("has expectations for every route module, and none for routes that do not exist", () => {
+    expect(unlistedRoutes(routeModules(), Object.keys(TABLE))).toEqual({ missing: [], stale: [] });
+  });
+
+  for (const [file, route] of Object.entries(TABLE)) {
+    for (const kind of ["loader", "action"] as const) {
+      const expected = route[kind];
+      if (!expected) continue;
+      it(`${file} ${kind}: ${Object.entries(expected).map(([a, e]) => `${a} ${e}`).join(", ")}`, async () => {
+        const module = await import(`../../app/routes/${file}`);
+        expect(typeof module[kind], `${file} exports a ${kind}`).toBe("function");
+        for (const [actor, want] of Object.entries(expected) as [Actor, Expected][]) {
+          const url = route.url();
+          const init: RequestInit = kind === "action" ? { method: "POST", body: new URLSearchParams() } : {};
+          const response = await outcome(async () => module[kind]({ request: await request(actor, url, init), context: context(), params: paramsOf(url) }));
+          expect(classify(response), `${file} ${kind} as ${actor}`).toBe(want);
+        }
+      });
+    }
+  }
+
+  it("checks that every exported loader and action has its row", async () => {
+    for (const [file, route] of Object.entries(TABLE)) {
+      const module = await import(`../../app/routes/${file}`);
+      if (typeof module.loader === "function") expect(route.loader, `${file} loader row`).toBeDefined();
+      if (typeof module.action === "function") expect(route.action, `${file} action row`).toBeDefined();
+    }
+  });
+});
+
+describe(`out-of-scope members (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("hides a course given to another cohort: 404 for its course page and items", async () => {
+    const { loader: coursePage } = await import("../../app/routes/learn.$courseId._index");
+    const { loader: itemPage, action: itemAction } = await import("../../app/routes/learn.$courseId.$itemId/route");
+    const outsider = (url: string, init?: RequestInit) => request("outsideOfficer", url, init);
+    const params = { courseId: "closed-course", itemId: "what-is-trafficking" };
+    expect((await outcome(async () => coursePage({ request: await outsider("/learn/closed-course"), context: context(), params }))).status).toBe(404);
+    expect((await outcome(async () => itemPage({ request: await outsider("/learn/closed-course/what-is-trafficking"), context: context(), params }))).status).toBe(404);
+    expect((await outcome(async () => itemAction({ request: await outsider("/learn/closed-course/what-is-trafficking", { method: "POST", body: new URLSearchParams() }), context: context(), params }))).status).toBe(404);
+    // …while a member of the cohort it was given to sees it.
+    expect((await outcome(async () => coursePage({ request: await request("officer", "/learn/closed-course"), context: context(), params }))).status).toBe(200);
+  });
+
+  it("answers 404 to a coordinator revoking another cohort's invitation, and revokes nothing", async () => {
+    const { action } = await import("../../app/routes/coordinate.invitations");
+    const body = new URLSearchParams({ intent: "revoke", invitationId: invitationInA });
+    const response = await outcome(async () => action({ request: await request("outsideCoordinator", "/coordinate/invitations", { method: "POST", body }), context: context(), params: {} }));
+    expect(response.status).toBe(404);
+    const row = await t.db.selectFrom("invitations").select("revoked_at").where("id", "=", invitationInA).executeTakeFirstOrThrow();
+    expect(row.revoked_at).toBeNull();
+  });
+
+  it("refuses a coordinator inviting to a cohort outside their scope", async () => {
+    const { action } = await import("../../app/routes/coordinate.invitations");
+    const body = new URLSearchParams({ intent: "create", cohortId: cohortA, role: "officer", email: "", note: "" });
+    const response = await outcome(async () => action({ request: await request("outsideCoordinator", "/coordinate/invitations", { method: "POST", body }), context: context(), params: {} }));
+    expect(response.status).toBe(403);
+  });
+
+  it("shows a coordinator only the people of their scope", async () => {
+    const { loader } = await import("../../app/routes/coordinate._index");
+    const response = await outcome(async () => loader({ request: await request("outsideCoordinator", "/coordinate"), context: context(), params: {} }));
+    const body = (await response.json()) as { rows: { id: string }[] };
+    expect(body.rows.map((r) => r.id)).toEqual([people.outsideOfficer]);
+  });
+});
