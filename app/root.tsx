@@ -102,7 +102,7 @@ export function ErrorBoundary() {
 
 function ErrorPage({ status, requestId }: { status: number; requestId: string }) {
   const { t } = useTranslation();
-  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : "server";
+  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : status === 400 ? "badRequest" : "server";
   return (
     <div className="page narrow">
       <h1>{t(`errors.${kind}.title`)}</h1>

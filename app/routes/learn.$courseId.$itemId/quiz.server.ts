@@ -45,8 +45,10 @@ export async function quizAction(context: AppLoadContext, personId: string, cour
   const file = course.quizzes.get(item.id);
   if (!file) throw new Response("Not Found", { status: 404 });
   const ref = refFor(course, item, file);
-  const version = Number(form.get("version"));
-  if (!Number.isInteger(version) || version < 0) return { kind: "invalid", error: "quiz.badForm", values: {} };
+  // The version the page showed; without it a step could not be told from a stale one.
+  const rawVersion = form.get("version");
+  if (typeof rawVersion !== "string" || !/^\d{1,9}$/.test(rawVersion)) return { kind: "invalid", error: "quiz.badForm", values: {} };
+  const version = Number(rawVersion);
   const now = Date.now();
   const intent = String(form.get("intent") ?? "");
   let event: QuizEvent;
