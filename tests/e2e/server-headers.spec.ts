@@ -48,3 +48,33 @@ test.describe("the production server", () => {
     expect(response.status()).toBe(413);
   });
 });
+
+// Every page a signed-in admin can reach, and every address that takes a form.
+const PAGES = ["/login", "/learn", "/learn/trafficking-smuggling", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz", "/facilitate", "/coordinate", "/coordinate/invitations", "/admin", "/admin/people", "/admin/audit", "/account", "/no-such-page"];
+const FORM_TARGETS = ["/login", "/logout", "/language", "/join/some-token", "/reset/some-token", "/account", "/coordinate/invitations", "/admin/people", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz"];
+
+test.describe("on every page and every form", () => {
+  test("security headers are sent on every page", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Correo electrónico", { exact: true }).fill("admin@demo.sendero.test");
+    await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
+    await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    for (const path of PAGES) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["x-request-id"], path).toBeTruthy();
+    }
+  });
+
+  test("a form sent without the CSRF proof is refused with 403 wherever it goes", async ({ page }) => {
+    await page.goto("/login");
+    for (const path of FORM_TARGETS) {
+      const response = await page.request.post(path, { form: { intent: "start", email: "admin@demo.sendero.test", password: "sendero-demo" }, maxRedirects: 0 });
+      expect(response.status(), path).toBe(403);
+    }
+  });
+});

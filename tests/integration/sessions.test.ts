@@ -53,6 +53,13 @@ describe(`server-side sessions (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(await findSessionPerson(t.db, other.token, timeouts)).toBeNull();
   });
 
+  it("ends every session of a person who is deactivated", async () => {
+    const person = await makePerson(t.db);
+    const { token } = await createSession(t.db, person.id, timeouts, null);
+    await t.db.updateTable("people").set({ disabled_at: new Date() }).where("id", "=", person.id).execute();
+    expect(await findSessionPerson(t.db, token, timeouts)).toBeNull();
+  });
+
   it("refuses an unknown token", async () => {
     expect(await findSessionPerson(t.db, "not-a-session", timeouts)).toBeNull();
   });
