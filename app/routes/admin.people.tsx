@@ -13,7 +13,8 @@ import { createPasswordReset } from "../models/password-reset.server";
 import { findPersonInScope, listPeopleInScope } from "../models/people.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
-import { isUuid, pageFrom, PAGE_SIZE } from "../utils/pagination";
+import { isUuid } from "../utils/ids";
+import { pageFrom, PAGE_SIZE } from "../utils/pagination";
 
 const PATH = "/admin/people";
 

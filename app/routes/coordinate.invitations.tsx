@@ -15,7 +15,8 @@ import { cohortsForGrants } from "../models/cohort.server";
 import { cohortOfInvitation, createInvitation, listInvitations, revokeInvitation } from "../models/invitation.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
-import { isUuid, pageFrom, PAGE_SIZE } from "../utils/pagination";
+import { isUuid } from "../utils/ids";
+import { pageFrom, PAGE_SIZE } from "../utils/pagination";
 
 const PATH = "/coordinate/invitations";
 

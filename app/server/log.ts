@@ -10,7 +10,8 @@ export function createLogger(minimum: Level = "info", write: (line: string) => v
     const extra = Object.fromEntries(
       Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? { message: v.message, stack: v.stack } : v]),
     );
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...extra }));
+    // The entry's own keys come last so a field named "message" or "level" cannot overwrite them.
+    write(JSON.stringify({ ...extra, time: new Date().toISOString(), level, message }));
   };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }

@@ -6,7 +6,3 @@ export function pageFrom(url: URL, pageSize = PAGE_SIZE) {
   const page = Number.isInteger(raw) && raw >= 1 && raw <= 100_000 ? raw : 1;
   return { page, limit: pageSize, offset: (page - 1) * pageSize };
 }
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
