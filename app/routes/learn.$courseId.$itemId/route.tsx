@@ -10,7 +10,7 @@ import { progressCourse } from "../../content/progress-course";
 import { localeFor } from "../../i18n/request-locale.server";
 import { itemStatus, summarize } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
-import { factsFor, progressSnapshot, recordCompletion, recordView } from "../../models/progress.server";
+import { factsFor, progressSnapshot, recordCompletion, recordView, withView } from "../../models/progress.server";
 import { QuizPanel } from "./quiz-panel";
 import { quizAction, quizPageData } from "./quiz.server";
 
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (before === "available" || before === "in-progress") {
     // Opening an item is itself a learning event (it also starts the coarse time count).
     await recordView(context.db, user.id, course.id, item.id, item.kind);
-    snapshot = progressSnapshot(progressCourse(course), await factsFor(context.db, user.id, course.id));
+    snapshot = withView(snapshot, item.id);
   }
   const view = courseView(course, snapshot.context, locale);
   const moduleView = view.modules.find((m) => m.id === item.moduleId)!;
@@ -57,7 +57,6 @@ export async function loader(args: LoaderFunctionArgs) {
     quiz: item.kind === "quiz" && !locked ? await quizPageData(context, user.id, course, item, locale) : null,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
-    percent: summarize(snapshot.context).percent,
   });
 }
 
