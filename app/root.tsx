@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -29,8 +29,23 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Sendero" }];
 
+// A page that failed because the database is unreachable (503) tells clients when to try again.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  for (const name of ["Retry-After", "Cache-Control"]) {
+    const value = errorHeaders?.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getUser(context, request);
+  // While the database is unreachable the page itself answers 503; the frame still renders, in
+  // the language the browser or cookie asks for, so that message can be read.
+  const user = await getUser(context, request).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 503) return null;
+    throw error;
+  });
   const locale = localeFor(request, user);
   return {
     locale,
@@ -102,7 +117,8 @@ export function ErrorBoundary() {
 
 function ErrorPage({ status, requestId }: { status: number; requestId: string }) {
   const { t } = useTranslation();
-  const kind = status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 401 ? "unauthorized" : status === 400 ? "badRequest" : "server";
+  const kinds: Record<number, string> = { 400: "badRequest", 401: "unauthorized", 403: "forbidden", 404: "notFound", 503: "unavailable" };
+  const kind = kinds[status] ?? "server";
   return (
     <div className="page narrow">
       <h1>{t(`errors.${kind}.title`)}</h1>

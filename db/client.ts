@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect";
 import type { Database } from "./types";
+import { unavailableAware } from "./unavailable-dialect";
 
 export type DB = Kysely<Database>;
 
@@ -16,6 +17,13 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | File | undefined;
   /** Connection pool size for PostgreSQL. */
   poolSize?: number | undefined;
+  /**
+   * What to throw instead when PostgreSQL cannot be reached (the server turns it into a 503);
+   * by default the driver's own error.
+   */
+  onUnavailable?: ((failure: Error) => unknown) | undefined;
+  /** Told when PostgreSQL cuts a connection (restart, failover); by default a line on stderr. */
+  onConnectionLost?: ((error: Error) => void) | undefined;
 }
 
 const INT8 = 20;
@@ -33,13 +41,22 @@ export function createDb(options: DatabaseOptions): DB {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // While PostgreSQL is down a request fails within seconds instead of hanging.
+      connectionTimeoutMillis: 5_000,
     });
     // An idle connection closed by the server (restart, failover, a dropped test database) must
     // not crash the process: the pool replaces it at the next query.
-    pool.on("error", (error) => {
-      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "warn", message: "database connection lost", error: error.message })}\n`);
-    });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const connectionLost =
+      options.onConnectionLost ??
+      ((error: Error) => {
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "warn", message: "database connection lost", error: error.message })}\n`);
+      });
+    pool.on("error", connectionLost);
+    // The pool listens only to idle connections; one in use when PostgreSQL stops would emit an
+    // unhandled 'error' and take the process down. Its query fails on its own (→ 503).
+    pool.on("connect", (client) => client.on("error", connectionLost));
+    const dialect = new PostgresDialect({ pool });
+    return new Kysely<Database>({ dialect: options.onUnavailable ? unavailableAware(dialect, options.onUnavailable) : dialect });
   }
   const dataDir = options.dataDir ?? "./data";
   // PGlite does not create parent folders itself.

@@ -33,4 +33,8 @@ npm run build --silent
 step "end-to-end (Chromium, JavaScript on and off)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=tests/.tmp/playwright.json npx playwright test --reporter=list,json
 
-node scripts/test-summary.js tests/.tmp/vitest.json tests/.tmp/playwright.json
+step "reliability (officers under load while the server is killed and PostgreSQL stopped)"
+# A CI-sized run; `npm run test:reliability` alone runs the full 200 officers.
+npm run test:reliability --silent -- --officers 50 --report tests/.tmp/reliability.json
+
+node scripts/test-summary.js tests/.tmp/vitest.json tests/.tmp/playwright.json tests/.tmp/reliability.json

@@ -143,11 +143,13 @@ function eventsBetween(actorId: string, ref: QuizRef, before: QuizContext, after
   const beforeTokens = startedNew ? 0 : (before.current?.tokens.length ?? 0);
   const afterAnswers = after.current?.answers ?? {};
   if (after.current && after.current.tokens.length > beforeTokens) {
+    // The form's one-time token: ties the event to the very submission that was acknowledged.
+    const submission = after.current.tokens.at(-1);
     for (const key of after.current.keys) {
       const answer = afterAnswers[key.id];
       if (answer && JSON.stringify(answer) !== JSON.stringify(before.current?.answers[key.id])) {
         const score = scoreQuestion(key, answer);
-        events.push({ actorId, verb: "answered", object: { type: "question", id: `${ref.courseId}/${ref.quizId}/${key.id}` }, result: { response: answer, score: { scaled: score }, success: score === 1 }, context: { ...context, attempt: after.current.number } });
+        events.push({ actorId, verb: "answered", object: { type: "question", id: `${ref.courseId}/${ref.quizId}/${key.id}` }, result: { response: answer, score: { scaled: score }, success: score === 1 }, context: { ...context, attempt: after.current.number, submission } });
       }
     }
   }

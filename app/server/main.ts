@@ -9,6 +9,7 @@ import { loadContent } from "../content/load.server";
 import { watchContent } from "../content/watch.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
+import { serviceUnavailable } from "./unavailable";
 
 // The production server: migrate, seed the demo when asked, serve, and stop cleanly on SIGTERM.
 const config = loadConfig();
@@ -25,9 +26,20 @@ if (problems.some((p) => p.severity === "error")) {
 log.info("content loaded", { courses: [...content.courses.keys()] });
 const stopWatching = config.production ? () => {} : watchContent(config.contentDir, content, log);
 
-const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = createDb({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onUnavailable: serviceUnavailable,
+  onConnectionLost: (error) => log.warn("database connection lost", { error: error.message }),
+});
 const engine = engineName({ databaseUrl: config.databaseUrl });
-const migrations = await migrateToLatest(db);
+const migrations = await migrateToLatest(db).catch((error: unknown) => {
+  if (error instanceof Response && error.status === 503) {
+    process.stderr.write("Sendero cannot start: the database (DATABASE_URL) cannot be reached.\n");
+    process.exit(1);
+  }
+  throw error;
+});
 log.info("database ready", { engine, applied: migrations.results?.map((r) => r.migrationName) ?? [] });
 
 if (config.seedDemo) {

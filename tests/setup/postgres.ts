@@ -8,7 +8,17 @@ import { join } from "node:path";
  * Starts a throw-away PostgreSQL server in a temporary folder and returns its URL.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
  */
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+export interface TestPostgres {
+  url: string;
+  /** Stops the server and removes its files. */
+  stop: () => void;
+  /** Stops the server (fast shutdown: open connections are cut), keeping its data. */
+  pause: () => void;
+  /** Starts a paused server again on the same port. */
+  resume: () => void;
+}
+
+export async function startPostgres(): Promise<TestPostgres> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), "sendero-pg-"));
   chmodSync(dir, 0o755);
@@ -23,14 +33,18 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
   if (asRoot) execFileSync("chown", ["-R", "postgres:", dir]);
   const port = await freePort();
   run("initdb", ["-D", join(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-  run("pg_ctl", [
-    "-D", join(dir, "data"),
-    "-l", join(dir, "server.log"),
-    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
-    "-w", "start",
-  ]);
+  const start = () =>
+    run("pg_ctl", [
+      "-D", join(dir, "data"),
+      "-l", join(dir, "server.log"),
+      "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
+      "-w", "start",
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run("pg_ctl", ["-D", join(dir, "data"), "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop: () => {
       try {
         run("pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"]);

@@ -4,6 +4,9 @@ export interface RunningServer {
   url: string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop: () => Promise<number | null>;
+  /** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would. */
+  kill: () => Promise<void>;
+  pid: number;
 }
 
 /** Starts the built production server (build/server.js) with extra settings and waits until healthy. */
@@ -31,5 +34,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
     },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    pid: child.pid ?? 0,
   };
 }
