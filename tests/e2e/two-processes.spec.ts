@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { startPostgres } from "../setup/postgres";
+import { startPostgres, type TestPostgres } from "../setup/postgres";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
 // Two app processes on one PostgreSQL, as behind a load balancer: a session opened through one
@@ -7,20 +8,20 @@ import { startServer, type RunningServer } from "./helpers/server";
 // separated by port, so one browser talks to both like to one site.
 test.describe.configure({ mode: "serial" });
 
-let stopPostgres: () => void = () => {};
+let pg: TestPostgres | null = null;
 let servers: RunningServer[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const pg = await startPostgres();
-  stopPostgres = pg.stop;
+  pg = await startPostgres();
+  const url = pg.url;
   // Both start at once: migrations and the demo seed must cope with a concurrent start.
-  servers = await Promise.all([3201, 3202].map((port) => startServer(port, { DATABASE_URL: pg.url })));
+  servers = await Promise.all([3201, 3202].map((port) => startServer(port, { DATABASE_URL: url })));
 });
 
 test.afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
-  stopPostgres();
+  pg?.stop();
 });
 
 test("a session opened on one process is accepted by another, and sign-out holds for both", async ({ page }) => {
@@ -40,6 +41,49 @@ test("a session opened on one process is accepted by another, and sign-out holds
   await expect(page).toHaveURL(/\/login\?notice=signed-out$/);
   await page.goto(`${a}/coordinate`);
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcoordinate$/);
+});
+
+test("while PostgreSQL is stopped pages say so calmly, in the visitor's language, and come back by themselves", async ({ browser }) => {
+  const [a] = servers.map((s) => s.url);
+  const pids = servers.map((s) => s.pid);
+  // A signed-in officer (an anonymous visitor just gets the sign-in form, which needs no database).
+  const signIn = await browser.newContext({ locale: "es-MX" });
+  const first = await signIn.newPage();
+  await first.goto(`${a}/login`);
+  await first.getByLabel("Correo electrónico").fill("officer@demo.sendero.test");
+  await first.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
+  await first.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(first).toHaveURL(`${a}/learn`);
+  const cookies = await signIn.cookies();
+  await signIn.close();
+  pg!.pause();
+  try {
+    for (const [locale, title] of [
+      ["es-MX", "Sendero no está disponible por un momento"],
+      ["en-GB", "Sendero is unavailable for a moment"],
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      const response = await page.goto(`${a}/learn`);
+      expect(response?.status()).toBe(503);
+      expect(response?.headers()["retry-after"]).toBe("30");
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expectNoAxeViolations(page, `503 page (${locale})`);
+      await context.close();
+    }
+  } finally {
+    pg!.resume();
+  }
+  const context = await browser.newContext({ locale: "es-MX" });
+  const page = await context.newPage();
+  await expect(async () => {
+    const response = await page.goto(`${a}/login`);
+    expect(response?.status()).toBe(200);
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();
+  await context.close();
+  expect(servers.map((s) => s.pid)).toEqual(pids);
 });
 
 test("each process stops cleanly on SIGTERM", async () => {
