@@ -22,6 +22,14 @@ for (const course of catalog.courses.values()) {
   const quizzes = [...course.quizzes.values()];
   const questions = quizzes.reduce((n, q) => n + q.questions.length, 0);
   console.log(`  ${course.id} — ${pick(course.title, "es")}: ${course.modules.length} modules, lessons ${counts}, ${quizzes.length} quiz file(s) with ${questions} question(s)`);
+  for (const [id, scenario] of course.scenarios) {
+    const outcomes = scenario.file.endings.map((e) => e.outcome);
+    console.log(
+      `    scenario ${id}: ${scenario.file.nodes.length} decision points, ${scenario.file.endings.length} endings ` +
+        `(${["protected", "partial", "harmful"].map((o) => `${outcomes.filter((x) => x === o).length} ${o}`).join(", ")}), ` +
+        `${course.scenarioPlays.get(id)} distinct plays`,
+    );
+  }
 }
 if (withProgress) {
   const config = loadConfig();

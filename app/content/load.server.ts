@@ -4,6 +4,9 @@ import { LOCALES, type Locale } from "../i18n/locales";
 import { renderMarkdown } from "./markdown.server";
 import type { Catalog, Course, CourseItem, Lesson } from "./model";
 import { quizSchema, type QuizFile } from "./quiz-schema";
+import { scenarioSchema } from "./scenario-schema";
+import { checkScenario } from "../scenario/check";
+import { toScenario } from "../scenario/compile";
 import { courseSchema, lessonFrontMatterSchema, type CourseFile } from "./schema";
 import { YamlSource, type Problem } from "./yaml-source.server";
 
@@ -57,6 +60,7 @@ function loadCourse(dir: string, folder: string): { course: Course | null; probl
   problems.push(...loadLessons(dir, source, data, course));
   problems.push(...checkItemFiles(dir, source, data));
   problems.push(...loadQuizzes(dir, data, course));
+  problems.push(...loadScenarios(dir, data, course));
   return { course, problems };
 }
 
@@ -145,6 +149,8 @@ function toCourse(data: CourseFile): Course {
     items,
     lessons: new Map(),
     quizzes: new Map(),
+    scenarios: new Map(),
+    scenarioPlays: new Map(),
   };
 }
 
@@ -259,6 +265,41 @@ function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
     problems.push(...checks);
     if (!quizItems.has(match[1]!)) problems.push({ file: display(file), line: 1, message: "file belongs to no quiz item of course.yaml", severity: "warning" });
     if (checks.length === 0 && found.length === 0) course.quizzes.set(match[1]!, quiz);
+  }
+  return problems;
+}
+
+/** Validates and proves every scenario file of the course (see app/scenario/check.ts). */
+function loadScenarios(dir: string, data: CourseFile, course: Course): Problem[] {
+  const problems: Problem[] = [];
+  const scenarioDir = join(dir, "scenarios");
+  if (!existsSync(scenarioDir)) return problems;
+  const scenarioItems = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === "scenario").map((i) => i.id)));
+  const published = LOCALES.filter((l) => data.locales[l] === "published");
+  for (const name of readdirSync(scenarioDir).sort()) {
+    const file = join(scenarioDir, name);
+    const match = /^(.+)\.yaml$/.exec(name);
+    if (!match) {
+      problems.push({ file: display(file), line: 1, message: "scenario files end in .yaml", severity: "warning" });
+      continue;
+    }
+    const source = new YamlSource(display(file), readFileSync(file, "utf8"));
+    const syntax = source.syntaxProblems();
+    if (syntax.length) {
+      problems.push(...syntax);
+      continue;
+    }
+    const { data: scenario, problems: found } = source.validate(scenarioSchema);
+    problems.push(...found);
+    if (!scenario) continue;
+    const proof = checkScenario(scenario);
+    const checks = [...proof.problems.map((p) => source.problem(p.path, p.message)), ...missingLocales(source, scenario, published)];
+    problems.push(...checks);
+    if (!scenarioItems.has(match[1]!)) problems.push({ file: display(file), line: 1, message: "file belongs to no scenario item of course.yaml", severity: "warning" });
+    if (checks.length === 0 && found.length === 0) {
+      course.scenarios.set(match[1]!, toScenario(match[1]!, scenario));
+      course.scenarioPlays.set(match[1]!, proof.plays);
+    }
   }
   return problems;
 }

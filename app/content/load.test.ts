@@ -220,4 +220,61 @@ describe("quiz files", () => {
     const unknown = writeCourse({ "demo-course/quizzes/final-check.yaml": QUIZ.replace("type: true-false", "type: essay") });
     expect(unknown.report.some((r) => /^demo-course\/quizzes\/final-check.yaml:\d+: questions.1/.test(r))).toBe(true);
   });
+
+  describe("scenarios", () => {
+    const SCENARIO = `intro: { es: Usted está en el filtro., en: You are at the checkpoint. }
+start: arrival
+max_steps: 4
+nodes:
+  - id: arrival
+    text: { es: Llega una adolescente sola., en: A teenage girl arrives alone. }
+    choices:
+      - id: ask-age
+        text: { es: Le pregunto su edad., en: I ask her age. }
+        to: referred
+        score: 2
+        feedback: { es: Saber su edad cambia todo., en: Knowing her age changes everything. }
+      - id: wave-on
+        text: { es: La dejo pasar., en: I let her through. }
+        to: alone
+        feedback: { es: Queda sin protección., en: She is left unprotected. }
+endings:
+  - id: referred
+    outcome: protected
+    title: { es: Referida, en: Referred }
+    text: { es: La Procuraduría la atiende., en: The Procuraduría takes her case. }
+    debrief: { es: Así se protege., en: This is how she is protected. }
+    sources: [Ley de Migración (México)]
+  - id: alone
+    outcome: harmful
+    title: { es: Sola, en: Alone }
+    text: { es: Sigue sola., en: She goes on alone. }
+    debrief: { es: Faltó preguntar., en: Asking was missing. }
+    sources: [Ley de Migración (México)]
+`;
+    const withScenarioItem = yamlWith("      - id: wrap-up\n        kind: lesson\n", "      - id: wrap-up\n        kind: lesson\n      - id: girl-alone\n        kind: scenario\n        title: { es: Caso, en: Case }\n");
+
+    it("loads a sound scenario, compiled, with its number of plays", () => {
+      const { catalog, report } = writeCourse({ "demo-course/course.yaml": withScenarioItem, "demo-course/scenarios/girl-alone.yaml": SCENARIO });
+      expect(report).toEqual([]);
+      const course = catalog.courses.get("demo-course")!;
+      expect(course.scenarios.get("girl-alone")?.nodes.has("arrival")).toBe(true);
+      expect(course.scenarioPlays.get("girl-alone")).toBe(2);
+    });
+
+    it("reports a missing translation on its line", () => {
+      const { report } = writeCourse({
+        "demo-course/course.yaml": withScenarioItem,
+        "demo-course/scenarios/girl-alone.yaml": SCENARIO.replace("text: { es: La dejo pasar., en: I let her through. }", "text: { es: La dejo pasar. }"),
+      });
+      expect(report).toEqual(["demo-course/scenarios/girl-alone.yaml:14: nodes.0.choices.1.text: missing en text"]);
+    });
+
+    it("reports graph problems on their lines, and a scenario item without its file", () => {
+      const broken = writeCourse({ "demo-course/course.yaml": withScenarioItem, "demo-course/scenarios/girl-alone.yaml": SCENARIO.replace("to: alone", "to: referred") });
+      expect(broken.report).toEqual(['demo-course/scenarios/girl-alone.yaml:24: ending "alone" can never be reached from "arrival"']);
+      expect(broken.catalog.courses.get("demo-course")).toBeUndefined();
+      expect(writeCourse({ "demo-course/course.yaml": withScenarioItem }).report).toEqual(['demo-course/course.yaml:33: scenario "girl-alone" has no file scenarios/girl-alone.yaml']);
+    });
+  });
 });

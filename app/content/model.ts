@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locales";
 import type { QuizFile } from "./quiz-schema";
+import type { Scenario } from "../scenario/compile";
 import type { ItemKind } from "./schema";
 
 /** Text in several languages; not every language need be present. */
@@ -47,6 +48,10 @@ export interface Course {
   lessons: Map<string, Lesson>;
   /** Quiz definitions by item id (the quiz engine reads these; answer keys stay on the server). */
   quizzes: Map<string, QuizFile>;
+  /** Scenarios by item id, compiled to machines and proved sound (app/scenario/check.ts). */
+  scenarios: Map<string, Scenario>;
+  /** The number of distinct plays of each scenario, as content:check reports it. */
+  scenarioPlays: Map<string, number>;
 }
 
 export interface Catalog {
