@@ -29,6 +29,7 @@ export interface Database {
   item_progress: ItemProgressTable;
   course_progress: CourseProgressTable;
   quiz_states: QuizStatesTable;
+  scenario_states: ScenarioStatesTable;
 }
 
 interface CountriesTable {
@@ -199,6 +200,15 @@ interface QuizStatesTable {
   quiz_id: string;
   machine_version: number;
   snapshot: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_at: CreatedAt;
+}
+
+interface ScenarioStatesTable {
+  person_id: string;
+  course_id: string;
+  scenario_id: string;
+  state: ColumnType<unknown, string, string>;
   version: Generated<number>;
   updated_at: CreatedAt;
 }

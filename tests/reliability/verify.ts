@@ -31,7 +31,7 @@ export async function verify(db: DB, personIds: string[], acknowledged: Acknowle
   const disagreements: string[] = [];
   const events = await db
     .selectFrom("learning_events")
-    .select(["actor_id", "verb", "object_type", "object_id", sql<string | null>`context->>'attempt'`.as("attempt"), sql<string | null>`context->>'submission'`.as("submission")])
+    .select(["actor_id", "verb", "object_type", "object_id", sql<string | null>`context->>'attempt'`.as("attempt"), sql<string | null>`context->>'submission'`.as("submission"), sql<string | null>`context->>'play'`.as("play")])
     .where("actor_id", "in", personIds)
     .execute();
   const progress = await db.selectFrom("item_progress").select(["person_id", "course_id", "item_id", "completed_at"]).where("person_id", "in", personIds).execute();
@@ -44,7 +44,8 @@ export async function verify(db: DB, personIds: string[], acknowledged: Acknowle
   const answeredQuestions = new Map<string, number>();
   const finishedEvents = new Map<string, number>();
   for (const e of events) {
-    if (e.verb === "completed" && e.object_type !== "course" && e.attempt === null) count(completionEvents, `${e.actor_id} ${e.object_id}`);
+    // An item's completion (a quiz attempt or a scenario play finishing is its own event).
+    if (e.verb === "completed" && e.object_type !== "course" && e.attempt === null && e.play === null) count(completionEvents, `${e.actor_id} ${e.object_id}`);
     if (e.verb === "answered") {
       if (e.submission) count(answeredBySubmission, e.submission);
       const quiz = e.object_id.split("/").slice(0, 2).join("/");

@@ -13,6 +13,8 @@ import { visibleCourse } from "../../models/catalog.server";
 import { factsFor, progressSnapshot, recordCompletion, recordView, withView } from "../../models/progress.server";
 import { QuizPanel } from "./quiz-panel";
 import { quizAction, quizPageData } from "./quiz.server";
+import { ScenarioPanel } from "./scenario-panel";
+import { scenarioAction, scenarioPageData } from "./scenario.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} · ${data.courseTitle} · Sendero` : "Sendero" }];
 
@@ -55,6 +57,8 @@ export async function loader(args: LoaderFunctionArgs) {
     item: { ...itemView, moduleTitle: moduleView.title, locks: [...moduleView.locks, ...itemView.reasons] },
     lesson: lesson && { html: lesson.html, sources: lesson.sources, minutes: lesson.minutes, locale: lessonLocale, fallback: lessonLocale !== locale },
     quiz: item.kind === "quiz" && !locked ? await quizPageData(context, user.id, course, item, locale) : null,
+    scenario: item.kind === "scenario" && !locked ? await scenarioPageData(context, user.id, course, item, locale) : null,
+    locale,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   });
@@ -69,6 +73,13 @@ export async function action(args: ActionFunctionArgs) {
     if (result.kind === "invalid") return json({ error: result.error, values: result.values }, { status: 400 });
     return redirect(result.kind === "stale" ? `${here}?stale=1` : here);
   }
+  if (item.kind === "scenario") {
+    const result = await scenarioAction(context, user.id, course, item, await request.formData());
+    if (result.kind === "invalid") return json({ error: result.error, values: {} }, { status: 400 });
+    return redirect(result.kind === "stale" ? `${here}?stale=1` : here);
+  }
+  // Quizzes, scenarios and discussions are completed by doing them, never by a bare POST.
+  if (item.kind !== "lesson") return json({ error: "scenario.notByButton", values: {} }, { status: 400 });
   const progress = { ...progressCourse(course), id: course.id };
   const result = await recordCompletion(context.db, user.id, progress, item.id, item.kind);
   if (!result.ok) return json({ error: "lesson.lockedNotSaved", values: {} }, { status: 409 });
@@ -83,7 +94,7 @@ export default function ItemPage() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
-  const { item, lesson, quiz } = data;
+  const { item, lesson, quiz, scenario } = data;
   return (
     <div className="page lesson-page">
       <p className="breadcrumbs">
@@ -93,7 +104,7 @@ export default function ItemPage() {
       <p className="course-meta">
         {t(`course.kind.${item.kind}`)} · {t("course.minutes", { count: item.minutes })} · {t(`course.state.${item.state}`)}
       </p>
-      {actionData?.error && !quiz ? (
+      {actionData?.error && !quiz && !scenario ? (
         <p className="alert" role="alert">
           {t(actionData.error)}
         </p>
@@ -116,6 +127,15 @@ export default function ItemPage() {
           values={actionData?.values ?? {}}
           stale={params.has("stale")}
         />
+      ) : scenario ? (
+        <ScenarioPanel
+          view={scenario.view}
+          version={scenario.version}
+          locale={data.locale}
+          error={actionData?.error ?? null}
+          stale={params.has("stale")}
+          itemDone={item.state === "done"}
+        />
       ) : lesson ? (
         <>
           {lesson.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}
@@ -135,7 +155,7 @@ export default function ItemPage() {
         <p className="empty">{t("lesson.activitySoon")}</p>
       )}
       {item.state !== "locked" ? (
-        item.state === "done" ? (
+        item.state === "done" && !scenario ? (
           <p className="notice" role="status">
             {t("lesson.alreadyDone")}
           </p>
