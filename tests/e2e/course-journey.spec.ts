@@ -33,8 +33,8 @@ const MODULE_1_QUIZ = "Comprobación: Dos delitos distintos";
 async function expectCoursePageState(page: Page) {
   await page.goto(`${server.url}/learn/trafficking-smuggling`);
   await expect(page.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
-  await expect(page.getByText("3 de 13 actividades")).toBeVisible();
-  await expect(page.getByText("23 % completado")).toBeVisible();
+  await expect(page.getByText("3 de 14 actividades")).toBeVisible();
+  await expect(page.getByText("21 % completado")).toBeVisible();
   await expect(page.getByRole("link", { name: `Continuar: ${MODULE_1_QUIZ}` })).toHaveAttribute("href", "/learn/trafficking-smuggling/two-crimes-quiz");
   for (const title of MODULE_1) {
     await expect(page.locator("li.item").filter({ hasText: title }).getByText("Completada", { exact: true })).toBeVisible();

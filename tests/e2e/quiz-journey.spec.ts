@@ -147,7 +147,7 @@ test("the demo officer fails the module quiz, waits, passes it and sees the modu
   await page.goto(`${server.url}/learn/trafficking-smuggling`);
   await expect(page.locator("li.item").filter({ hasText: "Comprobación: Dos delitos distintos" }).getByText("Completada", { exact: true })).toBeVisible();
   // The module is complete: the next one has opened.
-  await expect(page.getByText("4 de 13 actividades")).toBeVisible();
+  await expect(page.getByText("4 de 14 actividades")).toBeVisible();
   await expect(page.getByText("Se abre cuando termine el módulo «Dos delitos distintos».")).toHaveCount(0);
   await expect(page.locator("li.item").filter({ hasText: "Cuando el tráfico se convierte en trata" }).getByText("Disponible", { exact: true })).toBeVisible();
 });

@@ -30,6 +30,7 @@ interface RouteCase {
 
 const ids = { openToken: "", resetToken: "" };
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
+const SCENARIO_REPORT = "/coordinate/scenarios/unaccompanied-children/girl-alone-at-checkpoint";
 
 const TABLE: Record<string, RouteCase> = {
   "$.tsx": { url: () => "/no-such-page", loader: all(404), action: all(404) },
@@ -39,6 +40,8 @@ const TABLE: Record<string, RouteCase> = {
   "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
+  "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },
+  "coordinate.scenarios.$courseId.$itemId.tsx": { url: () => SCENARIO_REPORT, loader: coordinators(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
   "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
   "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
@@ -93,8 +96,9 @@ function classify(response: Response): Expected | number {
 }
 
 const paramsOf = (url: string) => {
-  const [, first, second, third] = url.split("?")[0]!.split("/");
+  const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
+  if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };
   if (first === "join" || first === "reset") return { token: second };
   return {};
 };
