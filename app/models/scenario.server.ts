@@ -75,38 +75,52 @@ export async function applyScenarioEvent(
   expectedVersion: number,
   onProtected?: (trx: DB) => Promise<void>,
 ): Promise<ScenarioEventResult> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("scenario_states")
-      .values({ person_id: personId, course_id: ref.courseId, scenario_id: ref.scenario.id, state: JSON.stringify(EMPTY), version: 0 })
-      .onConflict((oc) => oc.columns(["person_id", "course_id", "scenario_id"]).doNothing())
-      .execute();
-    // The row lock serialises every step of one person in one scenario, across processes.
-    const row = await trx
-      .selectFrom("scenario_states")
-      .select(["state", "version"])
-      .where("person_id", "=", personId)
-      .where("course_id", "=", ref.courseId)
-      .where("scenario_id", "=", ref.scenario.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const before = restore(ref, row.state);
-    if (expectedVersion !== row.version) return { ok: false, reason: "stale", state: before, version: row.version } as const;
+  const refused = (reason: "stale" | "not-offered", state: ScenarioState, version: number) => new Refusal({ ok: false, reason, state, version });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto("scenario_states")
+        .values({ person_id: personId, course_id: ref.courseId, scenario_id: ref.scenario.id, state: JSON.stringify(EMPTY), version: 0 })
+        .onConflict((oc) => oc.columns(["person_id", "course_id", "scenario_id"]).doNothing())
+        .execute();
+      // The row lock serialises every step of one person in one scenario, across processes.
+      const row = await trx
+        .selectFrom("scenario_states")
+        .select(["state", "version"])
+        .where("person_id", "=", personId)
+        .where("course_id", "=", ref.courseId)
+        .where("scenario_id", "=", ref.scenario.id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const before = restore(ref, row.state);
+      // A refusal rolls back, so even the empty row made for the lock is not left behind.
+      if (expectedVersion !== row.version) throw refused("stale", before, row.version);
+      const step = nextState(ref, before, event);
+      if (!step) throw refused("not-offered", before, row.version);
+      const version = row.version + 1;
+      await trx
+        .updateTable("scenario_states")
+        .set({ state: JSON.stringify(step.state), version, updated_at: sql`now()` })
+        .where("person_id", "=", personId)
+        .where("course_id", "=", ref.courseId)
+        .where("scenario_id", "=", ref.scenario.id)
+        .execute();
+      await appendLearningEvents(trx, step.events(personId));
+      if (step.finished?.outcome === "protected" && onProtected) await onProtected(trx);
+      return { ok: true, state: step.state, version, finishedNow: step.finished } as const;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Refusal) return error.result;
+      throw error;
+    });
+}
 
-    const step = nextState(ref, before, event);
-    if (!step) return { ok: false, reason: "not-offered", state: before, version: row.version } as const;
-    const version = row.version + 1;
-    await trx
-      .updateTable("scenario_states")
-      .set({ state: JSON.stringify(step.state), version, updated_at: sql`now()` })
-      .where("person_id", "=", personId)
-      .where("course_id", "=", ref.courseId)
-      .where("scenario_id", "=", ref.scenario.id)
-      .execute();
-    await appendLearningEvents(trx, step.events(personId));
-    if (step.finished?.outcome === "protected" && onProtected) await onProtected(trx);
-    return { ok: true, state: step.state, version, finishedNow: step.finished } as const;
-  });
+/** Thrown inside the transaction to roll it back and hand the refusal to the caller. */
+class Refusal extends Error {
+  constructor(readonly result: Extract<ScenarioEventResult, { ok: false }>) {
+    super(result.reason);
+  }
 }
 
 /** The state after one event and the learning events it amounts to; null when not allowed. */

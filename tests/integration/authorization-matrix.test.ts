@@ -169,4 +169,16 @@ describe(`out-of-scope members (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const body = (await response.json()) as { rows: { id: string }[] };
     expect(body.rows.map((r) => r.id)).toEqual([people.outsideOfficer]);
   });
+
+  it("takes no step in a locked quiz or scenario from a crafted form: 409 and nothing stored", async () => {
+    const { action } = await import("../../app/routes/learn.$courseId.$itemId/route");
+    for (const itemId of ["recognise-quiz", "bus-checkpoint-indicators"]) {
+      const url = `/learn/trafficking-smuggling/${itemId}`;
+      const body = new URLSearchParams({ intent: "start", version: "0" });
+      const response = await outcome(async () => action({ request: await request("officer", url, { method: "POST", body }), context: context(), params: { courseId: "trafficking-smuggling", itemId } }));
+      expect(response.status, itemId).toBe(409);
+    }
+    expect(await t.db.selectFrom("quiz_states").select("person_id").where("person_id", "=", people.officer).execute()).toEqual([]);
+    expect(await t.db.selectFrom("scenario_states").select("person_id").where("person_id", "=", people.officer).execute()).toEqual([]);
+  });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
+import { progressCourse } from "../../app/content/progress-course";
+import { completeItem } from "../../app/models/progress.server";
 import { outcome, signedInRequest, anonymousRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
@@ -25,10 +27,15 @@ beforeAll(async () => {
   officer = (await makePerson(t.db, { cohortId: cohort })).id;
   tokens.join = (await createInvitation(t.db, { cohortId: cohort, role: "officer", email: null, note: null, createdBy: admin, validForMs: 86_400_000 })).token;
   tokens.reset = (await createPasswordReset(t.db, officer, admin, 86_400_000)).token;
+  // The scenario of the second module must be open to reach its action's checks.
+  const children = context.content.courses.get("unaccompanied-children")!;
+  for (const item of children.modules[0]!.items) {
+    await t.db.transaction().execute((trx) => completeItem(trx, officer, { ...progressCourse(children), id: children.id }, item.id, item.kind));
+  }
 });
 afterAll(async () => t.close());
 
-const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "login_throttles"];
+const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "login_throttles"];
 
 /** A fingerprint of every table's content. */
 async function fingerprint(): Promise<string> {
@@ -56,6 +63,8 @@ function formOf(shape: Record<string, fc.Arbitrary<string>>) {
 
 interface Target {
   route: string;
+  /** Tells apart two targets of one route. */
+  label?: string;
   url: () => string;
   as: "anonymous" | "admin" | "officer";
   params?: () => Record<string, string>;
@@ -88,11 +97,20 @@ const TARGETS: Target[] = [
     params: () => ({ courseId: "trafficking-smuggling", itemId: "two-crimes-quiz" }),
     form: formOf({ intent: fc.constantFrom("start", "answer", "next", "goto", "review", "submit"), version: notANumber, token: oddValue, option: oddValue, value: oddValue, text: oddValue, index: oddValue }),
   },
+  {
+    // No play is under way: a decision with the right version and any odd choice is refused.
+    route: "learn.$courseId.$itemId/route",
+    label: "learn.$courseId.$itemId/route (scenario decision)",
+    url: () => "/learn/unaccompanied-children/girl-alone-at-checkpoint",
+    as: "officer",
+    params: () => ({ courseId: "unaccompanied-children", itemId: "girl-alone-at-checkpoint" }),
+    form: formOf({ intent: fc.constantFrom("choose", "decide", ""), version: fc.oneof(fc.constant("0"), notANumber), choice: oddValue }),
+  },
 ];
 
 describe(`bad input to every action (${process.env.SENDERO_TEST_ENGINE})`, () => {
   for (const target of TARGETS) {
-    it(`${target.route}: odd forms get a 4xx or the page again, never a 500, and change nothing`, async () => {
+    it(`${target.label ?? target.route}: odd forms get a 4xx or the page again, never a 500, and change nothing`, async () => {
       const { action } = await import(`../../app/routes/${target.route}`);
       const session = target.as === "anonymous" ? null : (await signedInRequest(t.db, target.as === "admin" ? admin : officer, "/")).headers.get("cookie");
       await fc.assert(

@@ -68,6 +68,9 @@ export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const { user, course, item } = await findItem(args);
   const here = `/learn/${course.id}/${item.id}`;
+  // A locked item takes no step, whatever a crafted form says (the page shows no form for it).
+  const snapshot = progressSnapshot(progressCourse(course), await factsFor(context.db, user.id, course.id));
+  if (itemStatus(snapshot.context, item.id).state === "locked") return json({ error: "lesson.lockedNotSaved", values: {} }, { status: 409 });
   if (item.kind === "quiz") {
     const result = await quizAction(context, user.id, course, item, await request.formData());
     if (result.kind === "invalid") return json({ error: result.error, values: result.values }, { status: 400 });
