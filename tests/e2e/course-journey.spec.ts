@@ -16,6 +16,8 @@ let port = 0;
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes test info second, after the fixtures object
 test.beforeAll(async ({}, testInfo) => {
+  // A fresh embedded database (create, migrate, seed) can take a while on a busy machine.
+  test.setTimeout(120_000);
   port = testInfo.project.name === "no-js" ? 3302 : 3301;
   dataDir = `tests/.tmp/course-journey-${testInfo.project.name}`;
   rmSync(dataDir, { recursive: true, force: true });

@@ -61,6 +61,8 @@ let contentDir = "";
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes test info second, after the fixtures object
 test.beforeAll(async ({}, testInfo) => {
+  // A fresh embedded database (create, migrate, seed) can take a while on a busy machine.
+  test.setTimeout(120_000);
   port = testInfo.project.name === "no-js" ? 3312 : 3311;
   dataDir = `tests/.tmp/quiz-journey-data-${testInfo.project.name}`;
   contentDir = `tests/.tmp/quiz-journey-content-${testInfo.project.name}`;

@@ -45,6 +45,8 @@ let dataDir = "";
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes test info second, after the fixtures object
 test.beforeAll(async ({}, testInfo) => {
+  // A fresh embedded database (create, migrate, seed) can take a while on a busy machine.
+  test.setTimeout(120_000);
   const port = testInfo.project.name === "no-js" ? 3322 : 3321;
   dataDir = `tests/.tmp/scenario-journey-${testInfo.project.name}`;
   rmSync(dataDir, { recursive: true, force: true });
