@@ -25,6 +25,8 @@ const schema = z.object({
   INVITATION_DAYS: z.coerce.number().positive().default(14),
   RESET_LINK_HOURS: z.coerce.number().positive().default(24),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  PROGRAMME_NAME: z.string().trim().min(1).max(200).default("Sendero"),
+  VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -61,5 +63,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     invitationMs: e.INVITATION_DAYS * 86_400_000,
     resetLinkMs: e.RESET_LINK_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    /** Who issues certificates (printed on them and named in credentials). */
+    programmeName: e.PROGRAMME_NAME,
+    /** Verification page views per address per 10 minutes. */
+    verifyMaxPerAddress: e.VERIFY_MAX_PER_ADDRESS,
   };
 }

@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   "moderate:dialogue": ["facilitator", "admin"],
   "read:progress": ["coordinator", "admin"],
   "create:invitation": ["coordinator", "admin"],
+  "revoke:certificate": ["coordinator", "admin"],
   "manage:people": ["admin"],
   "read:audit": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

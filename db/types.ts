@@ -30,6 +30,8 @@ export interface Database {
   course_progress: CourseProgressTable;
   quiz_states: QuizStatesTable;
   scenario_states: ScenarioStatesTable;
+  certificates: CertificatesTable;
+  issuer_keys: IssuerKeysTable;
 }
 
 interface CountriesTable {
@@ -211,4 +213,29 @@ interface ScenarioStatesTable {
   state: ColumnType<unknown, string, string>;
   version: Generated<number>;
   updated_at: CreatedAt;
+}
+
+interface CertificatesTable {
+  id: Generated<string>;
+  code: string;
+  person_id: string;
+  course_id: string;
+  course_version: number;
+  locale: string;
+  holder_name: string;
+  course_title: ColumnType<Record<string, string>, string, string>;
+  /** The course's estimated time when issued. */
+  minutes: number;
+  issued_at: CreatedAt;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revoked_reason: string | null;
+}
+export type Certificate = Selectable<CertificatesTable>;
+
+interface IssuerKeysTable {
+  kid: string;
+  public_jwk: ColumnType<Record<string, unknown>, string, string>;
+  private_jwk: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
 }

@@ -8,3 +8,13 @@ export function progressCourse(course: Course): ProgressCourse {
     items: [...course.items.values()].map((i) => ({ id: i.id, moduleId: i.moduleId, requires: i.requires, optional: i.optional, minutes: i.minutes })),
   };
 }
+
+/** What completing an item needs: the progress rules, and the certificate the course grants, if any. */
+export interface CompletionCourse extends ProgressCourse {
+  id: string;
+  certificate: Pick<Course, "id" | "version" | "title" | "minutes"> | null;
+}
+
+export function completionCourse(course: Course): CompletionCourse {
+  return { ...progressCourse(course), id: course.id, certificate: course.certificate ? { id: course.id, version: course.version, title: course.title, minutes: course.minutes } : null };
+}

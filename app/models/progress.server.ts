@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import type { DB } from "../../db/client";
 import { courseProgressMachine, itemStatus, type ProgressCourse } from "../machines/course-progress";
+import type { CompletionCourse } from "../content/progress-course";
+import { issueCertificate } from "./certificate.server";
 import { appendLearningEvents } from "./learning-event.server";
 
 type ProgressSnapshot = SnapshotFrom<typeof courseProgressMachine>;
@@ -89,18 +91,22 @@ export type CompletionResult = { ok: true; newlyCompleted: boolean; courseComple
 export async function recordCompletion(
   db: DB,
   personId: string,
-  course: ProgressCourse & { id: string },
+  course: ProgressCourse & { id: string; certificate?: CompletionCourse["certificate"] },
   itemId: string,
   itemType: string,
 ): Promise<CompletionResult> {
   return db.transaction().execute((trx) => completeItem(trx, personId, course, itemId, itemType));
 }
 
-/** recordCompletion's work, inside a transaction the caller holds (e.g. a quiz passed). */
+/**
+ * recordCompletion's work, inside a transaction the caller holds (e.g. a quiz passed). When the
+ * item completes a course that grants a certificate, the certificate is issued in the same
+ * transaction.
+ */
 export async function completeItem(
   trx: DB,
   personId: string,
-  course: ProgressCourse & { id: string },
+  course: ProgressCourse & { id: string; certificate?: CompletionCourse["certificate"] },
   itemId: string,
   itemType: string,
 ): Promise<CompletionResult> {
@@ -151,6 +157,7 @@ export async function completeItem(
       .where("course_id", "=", course.id)
       .where("completed_at", "is", null)
       .execute();
+    if (course.certificate) await issueCertificate(trx, personId, course.certificate);
   }
   await appendLearningEvents(trx, events);
   return { ok: true, newlyCompleted: true, courseCompleted: after.value === "completed" } as const;

@@ -7,6 +7,10 @@ import { requireUser } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
 import { audit } from "../models/audit.server";
+import { certificatesOf } from "../models/certificate.server";
+import { CertificateLinks } from "../components/certificate-links";
+import { pick } from "../content/model";
+import { localeFor } from "../i18n/request-locale.server";
 import { verifyPassword } from "../models/password.server";
 import { passwordHashOf, setPassword } from "../models/person.server";
 import { revokeOtherSessions } from "../models/session.server";
@@ -18,7 +22,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  return json({ name: user.displayName, email: user.email, roles: user.roles });
+  const locale = localeFor(request, user);
+  const certificates = (await certificatesOf(context.db, user.id)).map((c) => ({
+    code: c.code,
+    course: pick(c.course_title, locale),
+    issuedAt: c.issued_at.toISOString(),
+    revoked: c.revoked_at !== null,
+  }));
+  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates });
 }
 
 const schema = z
@@ -62,6 +73,19 @@ export default function Account() {
         <dt>{t("account.roles")}</dt>
         <dd>{data.roles.map((r) => t(`roles.${r}`)).join(", ")}</dd>
       </dl>
+      <section aria-labelledby="certificates-heading">
+        <h2 id="certificates-heading">{t("certificate.mine.listTitle")}</h2>
+        {data.certificates.length === 0 ? (
+          <p className="empty">{t("certificate.mine.none")}</p>
+        ) : (
+          data.certificates.map((c) => (
+            <article key={c.code} className="card">
+              <h3>{c.course}</h3>
+              <CertificateLinks certificate={c} />
+            </article>
+          ))
+        )}
+      </section>
       <h2>{t("account.changePassword")}</h2>
       {params.get("changed") ? (
         <p className="notice" role="status">

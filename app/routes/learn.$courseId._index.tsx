@@ -8,7 +8,9 @@ import { courseView } from "../content/course-view.server";
 import { progressCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
 import { visibleCourse } from "../models/catalog.server";
+import { certificateFor } from "../models/certificate.server";
 import { factsFor, progressSnapshot } from "../models/progress.server";
+import { CertificateLinks } from "../components/certificate-links";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Sendero` : "Sendero" }];
 
@@ -17,12 +19,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await visibleCourse(context.db, context.content, user.id, params.courseId ?? "");
   if (!found) throw notFound();
   const snapshot = progressSnapshot(progressCourse(found.course), await factsFor(context.db, user.id, found.course.id));
-  return json({ course: courseView(found.course, snapshot.context, localeFor(request, user)) });
+  const certificate = found.course.certificate ? await certificateFor(context.db, user.id, found.course.id) : null;
+  return json({
+    course: courseView(found.course, snapshot.context, localeFor(request, user)),
+    certificate: certificate && { code: certificate.code, issuedAt: certificate.issued_at.toISOString(), revoked: certificate.revoked_at !== null },
+  });
 }
 
 export default function CoursePage() {
   const { t } = useTranslation();
-  const { course } = useLoaderData<typeof loader>();
+  const { course, certificate } = useLoaderData<typeof loader>();
   const { progress } = course;
   return (
     <div className="page">
@@ -57,6 +63,12 @@ export default function CoursePage() {
             ))}
           </ul>
         </details>
+      ) : null}
+      {certificate ? (
+        <section aria-labelledby="certificate-heading" className="certificate">
+          <h2 id="certificate-heading">{t("certificate.mine.title")}</h2>
+          <CertificateLinks certificate={certificate} />
+        </section>
       ) : null}
       <ol className="module-list">
         {course.modules.map((m, index) => (

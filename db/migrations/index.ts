@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-23-001-foundation";
 import * as courseProgress from "./2026-11-23-002-course-progress";
 import * as quizStates from "./2026-11-23-003-quiz-states";
 import * as scenarioStates from "./2026-11-23-007-scenario-states";
+import * as certificates from "./2026-11-23-008-certificates";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-002-course-progress": courseProgress,
   "2026-11-23-003-quiz-states": quizStates,
   "2026-11-23-007-scenario-states": scenarioStates,
+  "2026-11-23-008-certificates": certificates,
 };

@@ -4,6 +4,7 @@ import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
+import { issueCertificate } from "../../app/models/certificate.server";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
 import { routeModules, unlistedRoutes } from "../setup/route-modules";
@@ -28,7 +29,7 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { openToken: "", resetToken: "" };
+const ids = { openToken: "", resetToken: "", certificate: "" };
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
 const SCENARIO_REPORT = "/coordinate/scenarios/unaccompanied-children/girl-alone-at-checkpoint";
 
@@ -42,6 +43,13 @@ const TABLE: Record<string, RouteCase> = {
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },
   "coordinate.scenarios.$courseId.$itemId.tsx": { url: () => SCENARIO_REPORT, loader: coordinators(200) },
+  "coordinate.certificates.tsx": { url: () => "/coordinate/certificates", loader: coordinators(200), action: coordinators(400) },
+  "certificates.$code.pdf.tsx": { url: () => `/certificates/${ids.certificate}/pdf`, loader: { anonymous: "login", officer: 200, facilitator: 404, coordinator: 200, admin: 200 } },
+  "certificates.$code.credential.tsx": { url: () => `/certificates/${ids.certificate}/credential`, loader: { anonymous: "login", officer: 200, facilitator: 404, coordinator: 404, admin: 404 } },
+  "verify._index.tsx": { url: () => "/verify", loader: all(200) },
+  "verify.$code.tsx": { url: () => `/verify/${ids.certificate}`, loader: all(200) },
+  "issuer._index.tsx": { url: () => "/issuer", loader: all(200) },
+  "issuer.jwks[.]json.tsx": { url: () => "/issuer/jwks.json", loader: all(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
   "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
   "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
@@ -79,6 +87,7 @@ beforeAll(async () => {
   ids.openToken = invitation.token;
   invitationInA = invitation.id;
   ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
+  ids.certificate = (await issueCertificate(t.db, people.officer, base)).code;
 });
 afterAll(async () => t.close());
 
@@ -100,6 +109,7 @@ const paramsOf = (url: string) => {
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };
   if (first === "join" || first === "reset") return { token: second };
+  if (first === "certificates" || first === "verify") return { code: second };
   return {};
 };
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "login_throttles"];
+const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "certificates", "login_throttles"];
 
 /** A fingerprint of every table's content. */
 async function fingerprint(): Promise<string> {
@@ -90,6 +90,7 @@ const TARGETS: Target[] = [
     form: formOf({ intent: fc.constantFrom("create", "revoke"), cohortId: oddValue, role: oddValue, email: oddValue, note: oddValue, invitationId: oddValue }),
   },
   { route: "admin.people", url: () => "/admin/people", as: "admin", form: formOf({ intent: fc.constantFrom("reset-link"), personId: oddValue }) },
+  { route: "coordinate.certificates", url: () => "/coordinate/certificates", as: "admin", form: formOf({ code: oddValue, reason: oddValue }) },
   {
     route: "learn.$courseId.$itemId/route",
     url: () => "/learn/trafficking-smuggling/two-crimes-quiz",

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Course, CourseItem } from "../../content/model";
 import type { QuizFile } from "../../content/quiz-schema";
-import { progressCourse } from "../../content/progress-course";
+import { completionCourse, progressCourse } from "../../content/progress-course";
 import type { Locale } from "../../i18n/locales";
 import type { QuizEvent } from "../../machines/quiz-attempt";
 import { completeItem } from "../../models/progress.server";
@@ -19,7 +19,7 @@ function refFor(course: Course, item: CourseItem, file: QuizFile): QuizRef {
 /** Passing a quiz completes its item in the course, in the same transaction. */
 function onPassed(personId: string, course: Course, item: CourseItem) {
   return async (trx: AppLoadContext["db"]) => {
-    await completeItem(trx, personId, { ...progressCourse(course), id: course.id }, item.id, "quiz");
+    await completeItem(trx, personId, completionCourse(course), item.id, "quiz");
   };
 }
 

@@ -6,7 +6,7 @@ import { CsrfField } from "../../components/csrf-field";
 import { LockReasons } from "../../components/lock-reasons";
 import { courseView } from "../../content/course-view.server";
 import { pick } from "../../content/model";
-import { progressCourse } from "../../content/progress-course";
+import { completionCourse, progressCourse } from "../../content/progress-course";
 import { localeFor } from "../../i18n/request-locale.server";
 import { itemStatus, summarize } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
@@ -83,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   // Quizzes, scenarios and discussions are completed by doing them, never by a bare POST.
   if (item.kind !== "lesson") return json({ error: "scenario.notByButton", values: {} }, { status: 400 });
-  const progress = { ...progressCourse(course), id: course.id };
+  const progress = completionCourse(course);
   const result = await recordCompletion(context.db, user.id, progress, item.id, item.kind);
   if (!result.ok) return json({ error: "lesson.lockedNotSaved", values: {} }, { status: 409 });
   const after = summarize(progressSnapshot(progress, await factsFor(context.db, user.id, course.id)).context);

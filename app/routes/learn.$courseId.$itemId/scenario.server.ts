@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Course, CourseItem } from "../../content/model";
-import { progressCourse } from "../../content/progress-course";
+import { completionCourse, progressCourse } from "../../content/progress-course";
 import type { Locale } from "../../i18n/locales";
 import { completeItem } from "../../models/progress.server";
 import { applyScenarioEvent, loadScenarioState, type ScenarioEvent } from "../../models/scenario.server";
@@ -33,7 +33,7 @@ export async function scenarioAction(context: AppLoadContext, personId: string, 
 
   // Reaching a protected ending completes the item, in the same transaction.
   const onProtected = async (trx: AppLoadContext["db"]) => {
-    await completeItem(trx, personId, { ...progressCourse(course), id: course.id }, item.id, "scenario");
+    await completeItem(trx, personId, completionCourse(course), item.id, "scenario");
   };
   const result = await applyScenarioEvent(context.db, personId, { courseId: course.id, scenario }, event, Number(rawVersion), onProtected);
   if (result.ok) return { kind: "done" };
