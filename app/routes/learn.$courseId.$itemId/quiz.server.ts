@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Course, CourseItem } from "../../content/model";
 import type { QuizFile } from "../../content/quiz-schema";
-import { completionCourse, progressCourse } from "../../content/progress-course";
+import { completionCourse } from "../../content/progress-course";
 import type { Locale } from "../../i18n/locales";
 import type { QuizEvent } from "../../machines/quiz-attempt";
 import { completeItem } from "../../models/progress.server";

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Course, CourseItem } from "../../content/model";
-import { completionCourse, progressCourse } from "../../content/progress-course";
+import { completionCourse } from "../../content/progress-course";
 import type { Locale } from "../../i18n/locales";
 import { completeItem } from "../../models/progress.server";
 import { applyScenarioEvent, loadScenarioState, type ScenarioEvent } from "../../models/scenario.server";
