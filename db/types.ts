@@ -29,6 +29,7 @@ export interface Database {
   item_progress: ItemProgressTable;
   course_progress: CourseProgressTable;
   quiz_states: QuizStatesTable;
+  quiz_results: QuizResultsTable;
 }
 
 interface CountriesTable {
@@ -200,5 +201,16 @@ interface QuizStatesTable {
   machine_version: number;
   snapshot: ColumnType<unknown, string, string>;
   version: Generated<number>;
+  updated_at: CreatedAt;
+}
+
+interface QuizResultsTable {
+  person_id: string;
+  course_id: string;
+  quiz_id: string;
+  attempts: number;
+  best_percent: number;
+  last_percent: number;
+  passed_at: NullableTimestamp;
   updated_at: CreatedAt;
 }
