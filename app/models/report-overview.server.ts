@@ -76,7 +76,7 @@ async function funnel(db: DB, catalog: Catalog, grants: Grant[], filters: Report
   if (required.length) {
     const needed = new Map(modules.map((m) => [m.id, required.filter((i) => i.moduleId === m.id).length]));
     const moduleOf = sql<string>`case item_progress.item_id ${sql.join(required.map((i) => sql`when ${i.id} then ${i.moduleId}`), sql` `)} end`;
-    const neededOf = sql<number>`case ${moduleOf} ${sql.join(modules.map((m) => sql`when ${m.id} then ${needed.get(m.id) ?? 0}`), sql` `)} end`;
+    const neededOf = sql<number>`case ${moduleOf} ${sql.join(modules.map((m) => sql`when ${m.id} then ${needed.get(m.id) ?? 0}::int`), sql` `)} end`;
     // Per enrolment and module: whether all of the module's required items are done.
     const perEnrolment = enrolments(db, catalog, grants, { ...filters, course: course.id })
       .innerJoin("item_progress", (join) =>

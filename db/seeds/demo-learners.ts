@@ -19,7 +19,7 @@ import { applyQuizEvent, drawAttempt, quizSettings, type QuizRef } from "../../a
 const DAY = 86_400_000;
 const PASSWORD = "sendero-demo";
 
-type Plan =
+export type Plan =
   /** Every item, quizzes answered right: the course is completed. */
   | { course: string; kind: "complete" }
   /** The first `items` items (quizzes answered right), then stops. */
@@ -69,13 +69,14 @@ export async function seedDemoLearners(db: DB, demo: { cohortId: string; institu
     const now = Date.now() - learner.daysAgo * DAY;
     for (const plan of learner.plans) {
       const course = catalog.courses.get(plan.course);
-      if (course) await follow(db, catalog, personId, course, plan, now);
+      if (course) await followPlan(db, catalog, personId, course, plan, now);
     }
     if (learner.daysAgo > 0) await moveBack(db, personId, learner.daysAgo);
   }
 }
 
-async function follow(db: DB, catalog: Catalog, personId: string, course: Course, plan: Plan, now: number) {
+/** Takes a course as the plan says, through the progress and quiz models (also used by tests). */
+export async function followPlan(db: DB, catalog: Catalog, personId: string, course: Course, plan: Plan, now: number) {
   const items = [...course.items.values()];
   const count = plan.kind === "complete" ? items.length : plan.items;
   let failed = false;
@@ -133,7 +134,7 @@ function answerFor(key: QuestionKey, how: "right" | "wrong", index: number): Ans
 }
 
 /** Moves one person's progress and events back by whole days, all together, so they still agree. */
-async function moveBack(db: DB, personId: string, days: number) {
+export async function moveBack(db: DB, personId: string, days: number) {
   const by = sql`make_interval(days => ${days})`;
   await db.transaction().execute(async (trx) => {
     await trx
