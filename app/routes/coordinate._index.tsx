@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     byCountry: data.byCountry,
     byInstitution: data.byInstitution,
     weekly,
-    weeklyChart: columns(weekly.map((w) => ({ label: w.week, value: w.completed }))),
+    weeklyChart: columns(weekly.map((w) => ({ label: w.week, value: w.completed })), { columnWidth: 34, gap: 8, height: 120 }),
     completedInPeriod: data.completedInPeriod,
     funnel: data.funnel?.map((f) => ({ ...f, title: f.moduleId ? pick(course?.modules.find((m) => m.id === f.moduleId)?.title ?? {}, locale) : null })) ?? null,
   });
@@ -143,7 +143,7 @@ export default function CoordinatorOverview() {
       )}
 
       <h2>{t("report.weekly.title")}</h2>
-      <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} />
+      <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} labelOf={(week) => new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`))} />
       <details className="why">
         <summary>{t("report.weekly.caption")}</summary>
         <div className="table-scroll">

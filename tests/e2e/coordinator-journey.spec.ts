@@ -52,7 +52,7 @@ function parseCsv(bytes: Buffer): string[][] {
 
 async function parseXlsx(bytes: Buffer): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
   return rows;
