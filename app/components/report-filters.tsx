@@ -9,6 +9,7 @@ export interface ReportFilterValues {
   from: string;
   to: string;
   status?: string | null;
+  q?: string | null;
 }
 
 export interface ReportFilterOptions {
@@ -23,7 +24,20 @@ export interface ReportFilterOptions {
  * without JavaScript). `statuses` adds the status filter of the learner list; `hidden` keeps
  * other parameters (sorting) across a change of filters.
  */
-export function ReportFilters({ values, options, statuses, hidden = {} }: { values: ReportFilterValues; options: ReportFilterOptions; statuses?: readonly string[]; hidden?: Record<string, string> }) {
+export function ReportFilters({
+  values,
+  options,
+  statuses,
+  search = false,
+  hidden = {},
+}: {
+  values: ReportFilterValues;
+  options: ReportFilterOptions;
+  statuses?: readonly string[];
+  /** Adds a name or e-mail search (the learner list). */
+  search?: boolean;
+  hidden?: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Form method="get" className="report-filters">
@@ -33,6 +47,12 @@ export function ReportFilters({ values, options, statuses, hidden = {} }: { valu
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div className="report-filter-fields">
+          {search ? (
+            <div className="field">
+              <label htmlFor="filter-q">{t("people.search")}</label>
+              <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ""} maxLength={100} />
+            </div>
+          ) : null}
           <Select name="cohort" label={t("report.filters.cohort")} value={values.cohort} options={options.cohorts.map((c) => ({ value: c.id, label: c.name }))} />
           <Select name="course" label={t("report.filters.course")} value={values.course} options={options.courses.map((c) => ({ value: c.id, label: c.title }))} />
           <div className="field">

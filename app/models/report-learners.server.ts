@@ -53,6 +53,11 @@ function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery
       "quiz_results.best_percent as score",
       sql<boolean>`quiz_results.passed_at is not null`.as("passedFinal"),
     ])
+    .$if(Boolean(query.q), (q) => {
+      // LIKE wildcards typed by the person are searched for literally.
+      const pattern = `%${query.q!.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return q.where((eb) => eb.or([eb(sql`lower(people.display_name)`, "like", pattern), eb("people.email", "like", pattern)]));
+    })
     .$if(query.status === "not-started", (q) => q.where("course_progress.person_id", "is", null))
     .$if(query.status === "in-progress", (q) => q.where("course_progress.person_id", "is not", null).where("course_progress.completed_at", "is", null))
     .$if(query.status === "completed", (q) => q.where("course_progress.completed_at", "is not", null))

@@ -21,6 +21,8 @@ export const SORTS = ["name", "country", "institution", "cohort", "course", "sta
 export type Sort = (typeof SORTS)[number];
 
 export interface LearnerListQuery extends ReportFilters {
+  /** Part of a name or e-mail address. */
+  q: string | null;
   status: StatusFilter | null;
   sort: Sort;
   dir: "asc" | "desc";
@@ -71,6 +73,7 @@ export function parseListQuery(params: URLSearchParams, today: Date): { query: L
   return {
     query: {
       ...filters,
+      q: text(params, "q"),
       status: (STATUSES as readonly string[]).includes(status ?? "") ? (status as StatusFilter) : null,
       sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "name",
       dir: params.get("dir") === "desc" ? "desc" : "asc",

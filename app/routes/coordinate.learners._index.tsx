@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     total,
     options: optionsView(options, context.content, locale),
     search: filterSearch(query),
-    exportSearch: filterSearch(query, ["status"]),
+    exportSearch: filterSearch(query, ["status", "q"]),
     rows: rows.map((r) => ({ ...r, courseTitle: pick(context.content.courses.get(r.courseId)?.title ?? {}, locale) || r.courseId })),
   });
 }
@@ -60,7 +60,7 @@ export default function CoordinatorLearners() {
       <ReportNav search={data.search} />
       <h1>{t("report.learners.title")}</h1>
       <p className="lead">{t("report.learners.lead")}</p>
-      <ReportFilters values={query} options={data.options} statuses={STATUSES} hidden={{ sort: query.sort, dir: query.dir }} />
+      <ReportFilters values={query} options={data.options} statuses={STATUSES} search hidden={{ sort: query.sort, dir: query.dir }} />
       {data.badDates ? (
         <p className="alert" role="alert">
           {t("report.filters.badDates")}

@@ -153,6 +153,13 @@ describe(`coordinator scope (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(gt.total).toBe(PAYLOADS.length * 2);
     const admin = (await (await run("coordinate.learners._index", ids.admin, "/coordinate/learners?country=MX")).json()) as { rows: { personId: string }[] };
     expect(admin.rows.map((r) => r.personId)).toContain(ids.mexican);
+    // Searching for the name finds nothing in Guatemala's scope; a wildcard is taken literally.
+    for (const q of ["Mexicano", "%", "\\"]) {
+      const found = (await (await run("coordinate.learners._index", ids.gtCoordinator, `/coordinate/learners?q=${encodeURIComponent(q)}`)).json()) as { total: number };
+      expect(found.total, q).toBe(0);
+    }
+    const byAdmin = (await (await run("coordinate.learners._index", ids.admin, "/coordinate/learners?q=mexicano")).json()) as { rows: { personId: string }[] };
+    expect(byAdmin.rows.map((r) => r.personId)).toContain(ids.mexican);
   });
 
   it("refuses filters outside the scope with 404 (country, institution, cohort)", async () => {
