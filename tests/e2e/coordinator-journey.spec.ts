@@ -148,3 +148,13 @@ test("coordinator pages pass axe in English", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Carlos Mejía" })).toBeVisible();
   await expectNoAxeViolations(page, "learner page (en)");
 });
+
+test("coordinator pages fit a 320 px screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signInAs(page, "coordinator");
+  for (const path of ["/coordinate?course=vulnerability-referral", "/coordinate/learners", "/coordinate/items?course=vulnerability-referral"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
