@@ -6,6 +6,9 @@ import { followPlan, moveBack } from "../../db/seeds/demo-learners";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
 import { recordView } from "../../app/models/progress.server";
+import { learnerBatches } from "../../app/models/report-learners.server";
+import { parseListQuery } from "../../app/reports/filters";
+import type { FinishedAttempt } from "../../app/machines/quiz-attempt";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makeInstitution, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
@@ -288,6 +291,42 @@ describe(`exports never run a formula (${process.env.SENDERO_TEST_ENGINE})`, () 
     );
     for (const payload of PAYLOADS) expect(found.has(payload.replace(/\r\n?/g, "\n")), JSON.stringify(payload)).toBe(true);
     expect(sheet.rowCount).toBe(1 + PAYLOADS.length * 2);
+  });
+});
+
+describe(`read model and batches (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("keeps quiz_results in step with the stored quiz states", async () => {
+    const states = await t.db.selectFrom("quiz_states").select(["person_id", "course_id", "quiz_id", "snapshot"]).execute();
+    const results = await t.db.selectFrom("quiz_results").selectAll().execute();
+    const expected = states
+      .map((s) => ({ s, finished: ((s.snapshot as { context: { finished: FinishedAttempt[] } }).context.finished ?? []) }))
+      .filter(({ finished }) => finished.length > 0)
+      .map(({ s, finished }) => ({ key: `${s.person_id}/${s.course_id}/${s.quiz_id}`, attempts: finished.length, best: Math.max(...finished.map((a) => a.percent)), last: finished.at(-1)!.percent, passed: finished.some((a) => a.passed) }));
+    const actual = results.map((r) => ({ key: `${r.person_id}/${r.course_id}/${r.quiz_id}`, attempts: r.attempts, best: r.best_percent, last: r.last_percent, passed: r.passed_at !== null }));
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(actual.sort(byKey)).toEqual(expected.sort(byKey));
+  });
+
+  it("reads the export in keyset batches: every row once, in name order", async () => {
+    const grants = [{ role: "coordinator" as const, scope_kind: "country" as const, country_code: "GT", institution_id: null, cohort_id: null }];
+    const { query } = parseListQuery(new URLSearchParams(), new Date());
+    const batches: number[] = [];
+    const keys: string[] = [];
+    const names: string[] = [];
+    for await (const batch of learnerBatches(t.db, catalog, grants, query, 5)) {
+      batches.push(batch.length);
+      for (const row of batch) {
+        keys.push(`${row.personId}/${row.cohortId}/${row.courseId}`);
+        names.push(row.name.toLowerCase());
+      }
+    }
+    expect(batches.length).toBe(Math.ceil(44 / 5));
+    expect(new Set(keys).size).toBe(44);
+    expect(keys).toHaveLength(44);
+    // The database's collation orders the names; each batch continues where the last ended.
+    const ordered = await sql<{ n: string }>`select lower(display_name) as n from people where country_code = 'GT' order by 1`.execute(t.db);
+    expect([...new Set(names)]).toEqual([...new Set(ordered.rows.map((r) => r.n))]);
   });
 });
 
