@@ -34,9 +34,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Completions by date (completions per week) and members by cohort (enrolments).
   await db.schema.createIndex("course_progress_completed_idx").on("course_progress").columns(["course_id", "completed_at"]).execute();
   await db.schema.createIndex("cohort_members_cohort_idx").on("cohort_members").columns(["cohort_id", "role", "person_id"]).execute();
+  // The learner list's default order and the exports' keyset (name, then id).
+  await sql`create index people_name_idx on people (lower(display_name), id)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("people_name_idx").execute();
   await db.schema.dropIndex("cohort_members_cohort_idx").execute();
   await db.schema.dropIndex("course_progress_completed_idx").execute();
   await db.schema.dropTable("quiz_results").execute();
