@@ -53,7 +53,7 @@ async function send(res: ExpressResponse, response: Response) {
  * drain before reading on (so a large export to a slow client does not pile up in memory) and
  * stops reading — cancelling the producer — when the client goes away.
  */
-async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+export async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
   const reader = body.getReader();
   const closed = new Promise<void>((resolve) => res.once("close", resolve));
   try {
