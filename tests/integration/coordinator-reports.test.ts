@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followPlan, moveBack } from "../../db/seeds/demo-learners";
@@ -362,4 +363,23 @@ describe(`odd report URLs (${process.env.SENDERO_TEST_ENGINE})`, () => {
       }
     }
   });
+});
+
+describe(`report URLs with odd parameters (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  const odd = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", " ", "%00", "'; drop table people; --", "2026-02-30", "9999-99-99", "-1", "1e9", "GT", "MX", "vulnerability-referral", "<script>", "\u0000"));
+  const params = fc.record(
+    { cohort: odd, course: odd, country: odd, institution: odd, from: odd, to: odd, status: odd, sort: odd, dir: odd, page: odd, q: odd, format: fc.constantFrom("csv", "xlsx", "pdf", "") },
+    { requiredKeys: [] },
+  );
+  it("never answer with a 500 and never show a Mexican officer", async () => {
+    await fc.assert(
+      fc.asyncProperty(params, fc.constantFrom("coordinate._index", "coordinate.learners._index", "coordinate.items", "resources.report-learners", "resources.report-overview"), async (fields, route) => {
+        const response = await run(route, ids.gtCoordinator, `/x?${new URLSearchParams(fields as Record<string, string>)}`);
+        expect(response.status, `${route} ${JSON.stringify(fields)}`).toBeLessThan(500);
+        if (response.status === 200) expect(await response.text()).not.toContain("Mexicano Visible Nunca");
+      }),
+      // A fixed seed: the same URLs every run, so a failure can be replayed.
+      { numRuns: 40, seed: 20261123 },
+    );
+  }, 120_000);
 });
