@@ -10,6 +10,8 @@ export interface ReportFilterValues {
   to: string;
   status?: string | null;
   q?: string | null;
+  inactiveSince?: string | null;
+  scoreBelow?: number | null;
 }
 
 export interface ReportFilterOptions {
@@ -68,6 +70,18 @@ export function ReportFilters({
           </div>
           <Select name="institution" label={t("report.filters.institution")} value={values.institution} options={options.institutions.map((i) => ({ value: i.id, label: i.name }))} />
           {statuses ? <Select name="status" label={t("report.filters.status")} value={values.status ?? null} options={statuses.map((s) => ({ value: s, label: t(`report.status.${s}`) }))} /> : null}
+          {search ? (
+            <>
+              <div className="field">
+                <label htmlFor="filter-inactive">{t("report.filters.inactiveSince")}</label>
+                <input id="filter-inactive" type="date" name="inactiveSince" defaultValue={values.inactiveSince ?? ""} />
+              </div>
+              <div className="field">
+                <label htmlFor="filter-score">{t("report.filters.scoreBelow")}</label>
+                <input id="filter-score" type="number" name="scoreBelow" min={1} max={100} step={1} inputMode="numeric" defaultValue={values.scoreBelow ?? ""} />
+              </div>
+            </>
+          ) : null}
           <div className="field">
             <label htmlFor="filter-from">{t("report.filters.from")}</label>
             <input id="filter-from" type="date" name="from" defaultValue={values.from} aria-describedby="filter-period-hint" />

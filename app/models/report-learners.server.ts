@@ -58,6 +58,10 @@ function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery
       const pattern = `%${query.q!.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return q.where((eb) => eb.or([eb(sql`lower(people.display_name)`, "like", pattern), eb("people.email", "like", pattern)]));
     })
+    .$if(Boolean(query.inactiveSince), (q) =>
+      q.where((eb) => eb.or([eb("course_progress.last_activity_at", "is", null), eb("course_progress.last_activity_at", "<", sql<Date>`${query.inactiveSince}::date`)])),
+    )
+    .$if(query.scoreBelow !== null, (q) => q.where("quiz_results.best_percent", "<", query.scoreBelow!))
     .$if(query.status === "not-started", (q) => q.where("course_progress.person_id", "is", null))
     .$if(query.status === "in-progress", (q) => q.where("course_progress.person_id", "is not", null).where("course_progress.completed_at", "is", null))
     .$if(query.status === "completed", (q) => q.where("course_progress.completed_at", "is not", null))

@@ -24,6 +24,10 @@ export interface LearnerListQuery extends ReportFilters {
   /** Part of a name or e-mail address. */
   q: string | null;
   status: StatusFilter | null;
+  /** No activity in the course since this day (or none at all). */
+  inactiveSince: string | null;
+  /** Best final-exam score below this percentage (only those with a score). */
+  scoreBelow: number | null;
   sort: Sort;
   dir: "asc" | "desc";
 }
@@ -66,6 +70,11 @@ export function parseFilters(params: URLSearchParams, today: Date): { filters: R
   };
 }
 
+function scoreBelow(value: string | null): number | null {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 1 && n <= 100 ? n : null;
+}
+
 export function parseListQuery(params: URLSearchParams, today: Date): { query: LearnerListQuery; badDates: boolean } {
   const { filters, badDates } = parseFilters(params, today);
   const status = params.get("status");
@@ -74,6 +83,8 @@ export function parseListQuery(params: URLSearchParams, today: Date): { query: L
     query: {
       ...filters,
       q: text(params, "q"),
+      inactiveSince: validDay(text(params, "inactiveSince")) ? text(params, "inactiveSince") : null,
+      scoreBelow: scoreBelow(params.get("scoreBelow")),
       status: (STATUSES as readonly string[]).includes(status ?? "") ? (status as StatusFilter) : null,
       sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "name",
       dir: params.get("dir") === "desc" ? "desc" : "asc",

@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     total,
     options: optionsView(options, context.content, locale),
     search: filterSearch(query),
-    exportSearch: filterSearch(query, ["status", "q"]),
+    exportSearch: filterSearch(query, ["status", "q", "inactiveSince", "scoreBelow"]),
     rows: rows.map((r) => ({ ...r, courseTitle: pick(context.content.courses.get(r.courseId)?.title ?? {}, locale) || r.courseId })),
   });
 }

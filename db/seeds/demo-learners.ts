@@ -94,7 +94,7 @@ export async function followPlan(db: DB, catalog: Catalog, personId: string, cou
 }
 
 /** One attempt at a quiz, every answer right or wrong, through the quiz model as the page does. */
-async function takeQuiz(db: DB, _catalog: Catalog, personId: string, course: Course, quizId: string, how: "right" | "wrong", now: number) {
+export async function takeQuiz(db: DB, _catalog: Catalog, personId: string, course: Course, quizId: string, how: "right" | "wrong", now: number) {
   const file = course.quizzes.get(quizId);
   if (!file) return;
   const ref: QuizRef = { courseId: course.id, quizId, settings: quizSettings(file) };

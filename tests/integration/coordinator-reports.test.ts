@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { followPlan, moveBack } from "../../db/seeds/demo-learners";
+import { followPlan, moveBack, takeQuiz } from "../../db/seeds/demo-learners";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
 import { recordView } from "../../app/models/progress.server";
@@ -92,6 +92,8 @@ beforeAll(async () => {
   await followPlan(t.db, catalog, gtOfficers[2]!, vr, { course: vr.id, kind: "partial", items: 5, failFirstQuiz: true }, Date.now());
   await followPlan(t.db, catalog, gtOfficers[3]!, vr, { course: vr.id, kind: "partial", items: 2 }, Date.now());
   await recordView(t.db, gtOfficers[4]!, "trafficking-smuggling", "what-is-trafficking", "lesson");
+  // One failed attempt at the final exam (a score below the pass mark, nothing completed).
+  await takeQuiz(t.db, catalog, gtOfficers[5]!, vr, "final-exam", "wrong", Date.now());
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -252,6 +254,21 @@ describe(`overview figures (${process.env.SENDERO_TEST_ENGINE})`, () => {
       const list = (await (await run("coordinate.learners._index", ids.gtCoordinator, `/coordinate/learners?status=${status}`)).json()) as { total: number };
       expect(list.total, status).toBe(overviewData.totals[key]);
     }
+  });
+
+  it("filters the list by inactivity and by final-exam score", async () => {
+    const list = async (query: string) => ((await (await run("coordinate.learners._index", ids.gtCoordinator, `/coordinate/learners?${query}`)).json()) as { total: number; rows: { score: number | null }[] });
+    const overviewData = (await (await run("coordinate._index", ids.gtCoordinator, "/coordinate")).json()) as { totals: Record<string, number> };
+    // Inactive since long ago: only those who never began; since tomorrow: everyone.
+    expect((await list("inactiveSince=2000-01-01")).total).toBe(overviewData.totals.notStarted);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await list(`inactiveSince=${tomorrow}`)).total).toBe(overviewData.totals.enrolled);
+    const direct = await sql<{ best: number }>`select best_percent as best from quiz_results where person_id = ${gtOfficers[5]!} and quiz_id = 'final-exam'`.execute(t.db);
+    const below = await list("scoreBelow=100");
+    expect(below.total).toBe(1);
+    expect(below.rows[0]!.score).toBe(direct.rows[0]!.best);
+    expect((await list(`scoreBelow=${direct.rows[0]!.best + 1}`)).total).toBe(1);
+    expect((await list(`scoreBelow=${Math.max(1, direct.rows[0]!.best)}`)).total).toBe(direct.rows[0]!.best === 0 ? 1 : 0);
   });
 
   it("pages and sorts the list without losing or repeating a row", async () => {
