@@ -32,6 +32,7 @@ export interface Database {
   scenario_states: ScenarioStatesTable;
   certificates: CertificatesTable;
   issuer_keys: IssuerKeysTable;
+  quiz_results: QuizResultsTable;
 }
 
 interface CountriesTable {
@@ -238,4 +239,14 @@ interface IssuerKeysTable {
   public_jwk: ColumnType<Record<string, unknown>, string, string>;
   private_jwk: ColumnType<Record<string, unknown>, string, string>;
   created_at: CreatedAt;
+}
+interface QuizResultsTable {
+  person_id: string;
+  course_id: string;
+  quiz_id: string;
+  attempts: number;
+  best_percent: number;
+  last_percent: number;
+  passed_at: NullableTimestamp;
+  updated_at: CreatedAt;
 }

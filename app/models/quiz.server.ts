@@ -126,11 +126,35 @@ export async function applyQuizEvent(
       .where("quiz_id", "=", ref.quizId)
       .execute();
     await appendLearningEvents(trx, eventsBetween(personId, ref, before.context, after.context));
+    if (after.context.finished.length > before.context.finished.length) await recordQuizResult(trx, personId, ref, after.context);
     const newest = after.context.finished.at(-1);
     const passedNow = after.context.finished.length > before.context.finished.length && newest?.passed === true;
     if (passedNow && onPassed) await onPassed(trx);
     return { ok: true, changed: true, snapshot: after, version, passedNow } as const;
   });
+}
+
+/**
+ * Keeps the quiz_results read model (attempts, best and last score, first pass) in step with the
+ * state, in the caller's transaction: coordinator reports sort and filter on it (ADR 004).
+ */
+async function recordQuizResult(trx: DB, personId: string, ref: QuizRef, context: QuizContext): Promise<void> {
+  const finished = context.finished;
+  const last = finished.at(-1);
+  if (!last) return;
+  const firstPass = finished.find((a) => a.passed);
+  const values = {
+    attempts: finished.length,
+    best_percent: Math.max(...finished.map((a) => a.percent)),
+    last_percent: last.percent,
+    passed_at: firstPass ? new Date(firstPass.finishedAt) : null,
+    updated_at: sql<Date>`now()`,
+  };
+  await trx
+    .insertInto("quiz_results")
+    .values({ person_id: personId, course_id: ref.courseId, quiz_id: ref.quizId, ...values })
+    .onConflict((oc) => oc.columns(["person_id", "course_id", "quiz_id"]).doUpdateSet(values))
+    .execute();
 }
 
 /** The learning events that one step of the machine amounts to (xAPI verbs). */

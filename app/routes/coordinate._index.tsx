@@ -1,45 +1,193 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../auth/guards.server";
-import { Pagination } from "../components/pagination";
-import { PeopleTable } from "../components/people-table";
-import { SearchForm } from "../components/search-form";
-import { listPeopleInScope } from "../models/people.server";
+import { ColumnChart, HorizontalBarChart } from "../components/bar-chart";
+import { CountsTable } from "../components/counts-table";
+import { CountryName } from "../components/country-name";
+import { DateText } from "../components/date-text";
+import { ReportFilters } from "../components/report-filters";
+import { ReportNav } from "../components/report-nav";
+import { pick } from "../content/model";
+import { overview } from "../models/report-overview.server";
+import { columns, horizontalBars, weeklySeries } from "../reports/chart";
+import { reportRequest } from "../reports/report-request.server";
+import { filterSearch, optionsView } from "../reports/view.server";
 import { pageTitle } from "../utils/meta";
-import { pageFrom, PAGE_SIZE } from "../utils/pagination";
+import reportStyles from "../styles/report.css";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "coordinate.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "report.overview.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(context, request, "read:progress");
-  const url = new URL(request.url);
-  const { page, limit, offset } = pageFrom(url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const people = await listPeopleInScope(context.db, user.scopedGrants, { search: q, limit, offset });
-  return json({ ...people, page, q });
+  const { user, query, badDates, options, locale } = await reportRequest(context, request);
+  const data = await overview(context.db, context.content, user.scopedGrants, query);
+  const courseTitle = (id: string) => pick(context.content.courses.get(id)?.title ?? {}, locale) || id;
+  const course = query.course ? context.content.courses.get(query.course) : undefined;
+  const weekly = weeklySeries(data.weekly, query.from, query.to);
+  return json({
+    query,
+    badDates,
+    options: optionsView(options, context.content, locale),
+    search: filterSearch(query),
+    totals: data.totals,
+    byCohortCourse: data.byCohortCourse.map((r) => ({ ...r, courseTitle: courseTitle(r.courseId) })),
+    byCountry: data.byCountry,
+    byInstitution: data.byInstitution,
+    weekly,
+    weeklyChart: columns(weekly.map((w) => ({ label: w.week, value: w.completed })), { columnWidth: 34, gap: 8, height: 120 }),
+    completedInPeriod: data.completedInPeriod,
+    funnel: data.funnel?.map((f) => ({ ...f, title: f.moduleId ? pick(course?.modules.find((m) => m.id === f.moduleId)?.title ?? {}, locale) : null })) ?? null,
+  });
 }
 
-export default function Coordinate() {
-  const { t } = useTranslation();
-  const { rows, total, page, q } = useLoaderData<typeof loader>();
+export default function CoordinatorOverview() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const { totals, query } = data;
+  const dateText = (day: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const countryLabel = (code: string | null) => (code ? (new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code) : t("report.none"));
+  const best = data.weekly.reduce<{ week: string; completed: number } | null>((b, w) => (!b || w.completed > b.completed ? w : b), null);
+  const weeklySummary =
+    data.completedInPeriod > 0 && best
+      ? t("report.weekly.summary", { count: data.completedInPeriod, weeks: data.weekly.length, best: dateText(best.week), bestCount: best.completed })
+      : t("report.weekly.summaryNone", { weeks: data.weekly.length });
+  const countrySummary = t("report.byCountry.summary", { list: data.byCountry.map((c) => `${countryLabel(c.countryCode)} ${c.completed}`).join(", ") || "—" });
+  const funnelLabel = (f: NonNullable<typeof data.funnel>[number]) => (f.stage === "module" ? t("report.funnel.module", { title: f.title ?? f.moduleId }) : t(`report.funnel.${f.stage}`));
   return (
     <div className="page wide">
+      <ReportNav search={data.search} />
       <h1>{t("coordinate.title")}</h1>
-      <p className="lead">{t("coordinate.lead")}</p>
-      <p>
-        <Link to="/coordinate/invitations" className="button-secondary">
-          {t("invitations.title")}
-        </Link>
-      </p>
-      <h2>{t("coordinate.people", { count: total })}</h2>
-      <SearchForm defaultValue={q} />
-      {rows.length === 0 ? (
-        <p className="empty">{q ? t("people.noMatches") : t("coordinate.noPeople")}</p>
+      <h2 className="subtitle">{t("report.overview.title")}</h2>
+      <p className="lead">{t("report.overview.lead")}</p>
+      <ReportFilters values={query} options={data.options} />
+      {data.badDates ? (
+        <p className="alert" role="alert">
+          {t("report.filters.badDates")}
+        </p>
+      ) : null}
+
+      <ul className="stats report-cards" aria-label={t("report.cardsLabel")}>
+        {(["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "overdue"] as const).map((k) => (
+          <li key={k} data-card={k}>
+            <span className="stat-number">{totals[k]}</span> {t(`report.counts.${k}`)}
+          </li>
+        ))}
+      </ul>
+      <p>{t("report.period", { from: dateText(query.from), to: dateText(query.to), count: data.completedInPeriod })}</p>
+
+      <section aria-labelledby="export-title" className="report-export">
+        <h2 id="export-title">{t("report.export.title")}</h2>
+        <p className="hint">{t("report.export.hint")}</p>
+        <p>
+          <a href={`/resources/report-overview${data.search ? `${data.search}&` : "?"}format=csv`} className="button-secondary" download>
+            {t("report.export.csv")}
+          </a>{" "}
+          <a href={`/resources/report-overview${data.search ? `${data.search}&` : "?"}format=xlsx`} className="button-secondary" download>
+            {t("report.export.xlsx")}
+          </a>
+        </p>
+      </section>
+
+      {totals.enrolled === 0 ? <p className="empty">{t("report.empty")}</p> : null}
+
+      <h2>{t("report.byCohortCourse.title")}</h2>
+      <CountsTable
+        caption={t("report.byCohortCourse.caption")}
+        groupHeading={`${t("report.byCohortCourse.cohort")} · ${t("report.byCohortCourse.course")}`}
+        rows={data.byCohortCourse}
+        keyOf={(r) => `${r.cohortId}/${r.courseId}`}
+        group={(r) => (
+          <>
+            {r.cohortName} · {r.courseTitle}
+            {r.dueOn ? (
+              <span className="item-meta">
+                {" "}
+                · {t("report.byCohortCourse.due")}: <DateText value={r.dueOn} />
+              </span>
+            ) : null}
+          </>
+        )}
+      />
+
+      <h2>{t("report.funnel.title")}</h2>
+      {data.funnel ? (
+        <>
+          <HorizontalBarChart
+            chart={horizontalBars(data.funnel.map((f) => ({ label: funnelLabel(f), value: f.count })))}
+            title={t("report.funnel.caption")}
+            summary={t("report.funnel.summary", { enrolled: totals.enrolled, started: totals.enrolled - totals.notStarted, completed: totals.completed })}
+          />
+          <div className="table-scroll">
+            <table className="numbers">
+              <caption>{t("report.funnel.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("report.funnel.stage")}</th>
+                  <th scope="col">{t("report.funnel.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.funnel.map((f) => (
+                  <tr key={`${f.stage}-${f.moduleId ?? ""}`}>
+                    <th scope="row">{funnelLabel(f)}</th>
+                    <td>{f.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : (
-        <PeopleTable rows={rows} caption={t("coordinate.peopleCaption")} />
+        <p className="hint">{t("report.funnel.chooseCourse")}</p>
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+
+      <h2>{t("report.weekly.title")}</h2>
+      <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} labelOf={(week) => new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`))} />
+      <details className="why">
+        <summary>{t("report.weekly.caption")}</summary>
+        <div className="table-scroll">
+          <table className="numbers">
+            <caption>{t("report.weekly.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.weekly.week")}</th>
+                <th scope="col">{t("report.weekly.completed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.weekly.map((w) => (
+                <tr key={w.week}>
+                  <th scope="row">{dateText(w.week)}</th>
+                  <td>{w.completed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+
+      <h2>{t("report.byCountry.title")}</h2>
+      <HorizontalBarChart chart={horizontalBars(data.byCountry.map((c) => ({ label: countryLabel(c.countryCode), value: c.completed })))} title={t("report.byCountry.chart")} summary={countrySummary} />
+      <CountsTable
+        caption={t("report.byCountry.caption")}
+        groupHeading={t("report.byCountry.country")}
+        rows={data.byCountry}
+        keyOf={(r) => r.countryCode ?? "-"}
+        group={(r) => (r.countryCode ? <CountryName code={r.countryCode} /> : t("report.none"))}
+      />
+
+      <h2>{t("report.byInstitution.title")}</h2>
+      <CountsTable
+        caption={t("report.byInstitution.caption")}
+        groupHeading={t("report.byInstitution.institution")}
+        rows={data.byInstitution}
+        keyOf={(r) => r.institutionId ?? "-"}
+        group={(r) => r.institutionName ?? t("report.none")}
+      />
+      <p>
+        <Link to="/coordinate/invitations">{t("invitations.title")}</Link>
+      </p>
     </div>
   );
 }

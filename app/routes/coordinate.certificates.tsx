@@ -1,6 +1,8 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReportNav } from "../components/report-nav";
+import reportStyles from "../styles/report.css";
 import { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { normaliseCode } from "../certificates/code";
@@ -16,6 +18,7 @@ import { pageTitle } from "../utils/meta";
 import { pageFrom, PAGE_SIZE } from "../utils/pagination";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificate.list.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
 /** Certificates of the people in the coordinator's scope: counts, the list, and revocation. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -58,9 +61,7 @@ export default function Certificates() {
   const already = params.get("already");
   return (
     <div className="page wide">
-      <p className="breadcrumbs">
-        <Link to="/coordinate">{t("coordinate.title")}</Link>
-      </p>
+      <ReportNav />
       <h1>{t("certificate.list.title")}</h1>
       {revoked ? (
         <p className="notice" role="status">

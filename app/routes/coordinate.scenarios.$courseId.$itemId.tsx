@@ -1,8 +1,11 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReportNav } from "../components/report-nav";
+import reportStyles from "../styles/report.css";
 import { notFound, requirePermission } from "../auth/guards.server";
-import { BarChart } from "../components/bar-chart";
+import { HorizontalBarChart } from "../components/bar-chart";
+import { horizontalBars } from "../reports/chart";
 import { CountryName } from "../components/country-name";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
@@ -10,6 +13,7 @@ import { scenarioReport } from "../models/scenario-report.server";
 import { OUTCOMES } from "../content/scenario-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Sendero` : "Sendero" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
 /** Per decision point of one scenario: how many people in scope chose each option, by country. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -55,8 +59,9 @@ export default function ScenarioDecisions() {
   const countryName = (code: string) => new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code;
   return (
     <div className="page wide">
+      <ReportNav />
       <p className="breadcrumbs">
-        <Link to="/coordinate">{t("coordinate.title")}</Link> › <Link to="/coordinate/scenarios">{t("scenario.report.index")}</Link> › <span>{data.courseTitle}</span>
+        <Link to="/coordinate/scenarios">{t("scenario.report.index")}</Link> › <span>{data.courseTitle}</span>
       </p>
       <h1>{t("scenario.report.title", { scenario: data.title })}</h1>
       <p className="lead">{t("scenario.report.lead")}</p>
@@ -77,7 +82,11 @@ export default function ScenarioDecisions() {
 
       <section aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">{t("scenario.report.plays")}</h2>
-        <BarChart bars={data.outcomes.map((o) => ({ label: t(`scenario.outcome.${o.outcome}`), value: o.count, tone: o.outcome === "protected" ? "good" : o.outcome === "harmful" ? "poor" : "neutral" }))} />
+        <HorizontalBarChart
+          chart={horizontalBars(data.outcomes.map((o) => ({ label: t(`scenario.outcome.${o.outcome}`), value: o.count })))}
+          title={t("scenario.report.plays")}
+          summary={data.outcomes.map((o) => `${t(`scenario.outcome.${o.outcome}`)}: ${o.count}`).join("; ")}
+        />
         <div className="table-scroll">
           <table>
             <caption>{t("scenario.report.plays")}</caption>
@@ -102,8 +111,11 @@ export default function ScenarioDecisions() {
               <p className="empty">{t("scenario.report.noDecisions")}</p>
             ) : (
               <>
-                <p>{t("scenario.report.summary", { count: node.total, top: top.text, share: Math.round((top.total / node.total) * 100) })}</p>
-                <BarChart bars={node.choices.map((c) => ({ label: c.text, value: c.total, tone: c.quality }))} />
+                <HorizontalBarChart
+                  chart={horizontalBars(node.choices.map((c) => ({ label: c.text, value: c.total })))}
+                  title={t("scenario.report.chartLabel")}
+                  summary={t("scenario.report.summary", { count: node.total, top: top.text, share: Math.round((top.total / node.total) * 100) })}
+                />
                 <div className="table-scroll">
                   <table>
                     <caption>{t("scenario.report.node", { index: node.index })}</caption>

@@ -1,12 +1,15 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ReportNav } from "../components/report-nav";
+import reportStyles from "../styles/report.css";
 import { requirePermission } from "../auth/guards.server";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scenario.report.index");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
 /** Every case scenario of every course, each linking to its decision report. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -27,9 +30,7 @@ export default function ScenarioReports() {
   const { courses } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/coordinate">{t("coordinate.title")}</Link>
-      </p>
+      <ReportNav />
       <h1>{t("scenario.report.index")}</h1>
       <p className="lead">{t("scenario.report.indexLead")}</p>
       {courses.length === 0 ? (

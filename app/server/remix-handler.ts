@@ -1,5 +1,6 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild, type AppLoadContext } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild, type AppLoadContext } from "@remix-run/node";
+import { once } from "node:events";
 
 /**
  * Hands an Express request to Remix. Like @remix-run/express, except that a POST body has
@@ -43,6 +44,34 @@ async function send(res: ExpressResponse, response: Response) {
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * Streams a body to the client chunk by chunk. Unlike Remix's helper it waits for the socket to
+ * drain before reading on (so a large export to a slow client does not pile up in memory) and
+ * stops reading — cancelling the producer — when the client goes away.
+ */
+export async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader();
+  const closed = new Promise<void>((resolve) => res.once("close", resolve));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) break;
+      const ok = res.write(value);
+      // compression's response has flush(): send each chunk on rather than holding it.
+      (res as ExpressResponse & { flush?: () => void }).flush?.();
+      if (!ok) await Promise.race([once(res, "drain"), closed]);
+    }
+    if (res.destroyed) await reader.cancel();
+    else res.end();
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+  } finally {
+    reader.releaseLock();
+  }
 }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../client";
 import type { RoleName } from "../types";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
+import { seedDemoLearners } from "./demo-learners";
 
 const DEMO_SEED_LOCK = 7_310_001;
 
@@ -32,11 +33,11 @@ const INSTITUTIONS = [
  * Returns whether it created anything.
  */
 export async function seedDemo(db: DB): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     // Several processes may start at once on one PostgreSQL: one seeds, the others wait and see it done.
     await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx);
     const existing = await trx.selectFrom("people").select("id").where("email", "=", "admin@demo.sendero.test").executeTakeFirst();
-    if (existing) return false;
+    if (existing) return null;
 
     await trx.insertInto("countries").values(COUNTRIES.map((code) => ({ code }))).onConflict((oc) => oc.doNothing()).execute();
     const institutionIds: Record<string, string> = {};
@@ -74,12 +75,16 @@ export async function seedDemo(db: DB): Promise<boolean> {
         await grantRole(trx, personId, "admin", { kind: "global" }, null);
       } else if (account.role === "coordinator") {
         await grantRole(trx, personId, "coordinator", { kind: "country", code: "MX" }, null);
+        await grantRole(trx, personId, "coordinator", { kind: "country", code: "GT" }, null);
         await grantRole(trx, personId, "coordinator", { kind: "cohort", id: cohortId }, null);
       } else {
         await grantRole(trx, personId, account.role, { kind: "cohort", id: cohortId }, null);
         await addToCohort(trx, cohortId, personId, account.role);
       }
     }
-    return true;
+    return { cohortId, institutionIds, year };
   });
+  // Learners record progress through the models, each step its own transaction, so after the above.
+  if (created) await seedDemoLearners(db, created);
+  return Boolean(created);
 }

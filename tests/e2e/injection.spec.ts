@@ -43,7 +43,7 @@ test("names and notes carrying script are shown as text and never run", async ({
 
   // The admin sees the name and the note where they are listed.
   await signInAs(page, "admin");
-  for (const path of [`/admin/people?q=${encodeURIComponent(suffix)}`, `/coordinate?q=${encodeURIComponent(suffix)}`, "/coordinate/invitations"]) {
+  for (const path of [`/admin/people?q=${encodeURIComponent(suffix)}`, `/coordinate/learners?q=${encodeURIComponent(suffix)}`, "/coordinate/invitations"]) {
     await page.goto(path);
     await expect(page.getByText(suffix, { exact: false }).first(), path).toBeVisible();
     await expectNothingRan(page, path);

@@ -50,6 +50,11 @@ const TABLE: Record<string, RouteCase> = {
   "verify.$code.tsx": { url: () => `/verify/${ids.certificate}`, loader: all(200) },
   "issuer._index.tsx": { url: () => "/issuer", loader: all(200) },
   "issuer.jwks[.]json.tsx": { url: () => "/issuer/jwks.json", loader: all(200) },
+  "coordinate.items.tsx": { url: () => "/coordinate/items?course=trafficking-smuggling", loader: coordinators(200) },
+  "coordinate.learners._index.tsx": { url: () => "/coordinate/learners", loader: coordinators(200) },
+  "coordinate.learners.$personId.tsx": { url: () => `/coordinate/learners/${people.officer}`, loader: coordinators(200) },
+  "resources.report-learners.tsx": { url: () => "/resources/report-learners?format=csv", loader: coordinators(200) },
+  "resources.report-overview.tsx": { url: () => "/resources/report-overview?format=xlsx", loader: coordinators(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
   "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
   "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
@@ -77,6 +82,7 @@ beforeAll(async () => {
   cohortA = await makeCohort(t.db, "Grupo A");
   const cohortB = await makeCohort(t.db, "Grupo B");
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "closed-course", due_on: null }).execute();
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortB, course_id: "trafficking-smuggling", due_on: null }).execute();
   people.officer = (await makePerson(t.db, { cohortId: cohortA })).id;
   people.facilitator = (await makePerson(t.db, { role: "facilitator", cohortId: cohortA })).id;
   people.coordinator = (await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortA } })).id;
@@ -110,6 +116,7 @@ const paramsOf = (url: string) => {
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };
   if (first === "join" || first === "reset") return { token: second };
   if (first === "certificates" || first === "verify") return { code: second };
+  if (first === "coordinate" && second === "learners" && third) return { personId: third };
   return {};
 };
 
@@ -174,10 +181,17 @@ describe(`out-of-scope members (${process.env.SENDERO_TEST_ENGINE})`, () => {
   });
 
   it("shows a coordinator only the people of their scope", async () => {
-    const { loader } = await import("../../app/routes/coordinate._index");
-    const response = await outcome(async () => loader({ request: await request("outsideCoordinator", "/coordinate"), context: context(), params: {} }));
-    const body = (await response.json()) as { rows: { id: string }[] };
-    expect(body.rows.map((r) => r.id)).toEqual([people.outsideOfficer]);
+    const { loader } = await import("../../app/routes/coordinate.learners._index");
+    const response = await outcome(async () => loader({ request: await request("outsideCoordinator", "/coordinate/learners"), context: context(), params: {} }));
+    const body = (await response.json()) as { rows: { personId: string }[] };
+    expect(body.rows.map((r) => r.personId)).toEqual([people.outsideOfficer]);
+  });
+
+  it("answers 404 to a coordinator opening a learner outside their scope", async () => {
+    const { loader } = await import("../../app/routes/coordinate.learners.$personId");
+    const url = `/coordinate/learners/${people.officer}`;
+    const response = await outcome(async () => loader({ request: await request("outsideCoordinator", url), context: context(), params: { personId: people.officer } }));
+    expect(response.status).toBe(404);
   });
 
   it("takes no step in a locked quiz or scenario from a crafted form: 409 and nothing stored", async () => {

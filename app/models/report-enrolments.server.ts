@@ -1,0 +1,90 @@
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { DB } from "../../db/client";
+import type { Catalog, Course } from "../content/model";
+import type { ReportFilters } from "../reports/filters";
+import { peopleInScope, type Grant } from "./access.server";
+
+/**
+ * An enrolment is one officer in one cohort given one course (cohort_members × cohort_courses).
+ * Every coordinator figure counts enrolments, so the overview, the learner list and the exports
+ * add up. Scope and filters are part of the WHERE clause.
+ */
+
+/** A course's final quiz: the last quiz item in course order (the final assessment module). */
+export function finalQuizId(course: Course): string | null {
+  return [...course.items.values()].filter((i) => i.kind === "quiz").at(-1)?.id ?? null;
+}
+
+/** `course id → final quiz id` as a SQL CASE, so one query covers every course. */
+function finalQuizCase(catalog: Catalog) {
+  const pairs = [...catalog.courses.values()].flatMap((c) => {
+    const quiz = finalQuizId(c);
+    return quiz ? [sql`when ${c.id} then ${quiz}`] : [];
+  });
+  return pairs.length ? sql<string>`case cohort_courses.course_id ${sql.join(pairs, sql` `)} end` : sql<string>`null`;
+}
+
+export type EnrolmentFilters = Pick<ReportFilters, "cohort" | "course" | "country" | "institution">;
+
+/**
+ * The enrolments within scope and filters, joined with progress (course_progress) and the final
+ * quiz's result (quiz_results). Only courses that exist in the content count.
+ */
+export function enrolments(db: DB, catalog: Catalog, grants: Grant[], filters: EnrolmentFilters) {
+  const courses = [...catalog.courses.keys()];
+  return db
+    .selectFrom("cohort_members")
+    .innerJoin("cohort_courses", "cohort_courses.cohort_id", "cohort_members.cohort_id")
+    .innerJoin("people", "people.id", "cohort_members.person_id")
+    .innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id")
+    .leftJoin("course_progress", (join) =>
+      join.onRef("course_progress.person_id", "=", "cohort_members.person_id").onRef("course_progress.course_id", "=", "cohort_courses.course_id"),
+    )
+    .leftJoin("quiz_results", (join) =>
+      join
+        .onRef("quiz_results.person_id", "=", "cohort_members.person_id")
+        .onRef("quiz_results.course_id", "=", "cohort_courses.course_id")
+        .on("quiz_results.quiz_id", "=", finalQuizCase(catalog)),
+    )
+    .where("cohort_members.role", "=", "officer")
+    .where((eb) => peopleInScope(grants)(eb as never) as Expression<SqlBool>)
+    .where("cohort_courses.course_id", "in", courses.length ? courses : [""])
+    .$if(Boolean(filters.cohort), (q) => q.where("cohort_members.cohort_id", "=", filters.cohort!))
+    .$if(Boolean(filters.course), (q) => q.where("cohort_courses.course_id", "=", filters.course!))
+    .$if(Boolean(filters.country), (q) => q.where("people.country_code", "=", filters.country!))
+    .$if(Boolean(filters.institution), (q) => q.where("people.institution_id", "=", filters.institution!));
+}
+
+/** Status of an enrolment as SQL: not started, in progress or completed. */
+export const statusSql = sql<"not-started" | "in-progress" | "completed">`case
+  when course_progress.completed_at is not null then 'completed'
+  when course_progress.person_id is not null then 'in-progress'
+  else 'not-started' end`;
+
+/** Due and not completed (due dates are days; overdue from the day after). */
+export const overdueSql = sql<boolean>`(cohort_courses.due_on is not null and cohort_courses.due_on < current_date and course_progress.completed_at is null)`;
+
+/** The counts every overview row shows, as aggregate selections. */
+export const countSelections = {
+  enrolled: sql<number>`count(*)`,
+  notStarted: sql<number>`count(*) filter (where course_progress.person_id is null)`,
+  inProgress: sql<number>`count(*) filter (where course_progress.person_id is not null and course_progress.completed_at is null)`,
+  completed: sql<number>`count(*) filter (where course_progress.completed_at is not null)`,
+  passedFinal: sql<number>`count(*) filter (where quiz_results.passed_at is not null)`,
+  overdue: sql<number>`count(*) filter (where ${overdueSql})`,
+};
+
+export interface Counts {
+  enrolled: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  passedFinal: number;
+  overdue: number;
+}
+
+export const COUNT_KEYS = ["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "overdue"] as const satisfies readonly (keyof Counts)[];
+
+export function countsOf(row: Record<string, unknown>): Counts {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(row[k] ?? 0)])) as unknown as Counts;
+}

@@ -1,0 +1,103 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client";
+import type { Catalog, Course } from "../content/model";
+import type { ReportFilters } from "../reports/filters";
+import type { Grant } from "./access.server";
+import { countSelections, countsOf, enrolments, type Counts } from "./report-enrolments.server";
+
+export interface CohortCourseRow extends Counts {
+  cohortId: string;
+  cohortName: string;
+  courseId: string;
+  dueOn: string | null;
+}
+
+export interface Overview {
+  totals: Counts;
+  byCohortCourse: CohortCourseRow[];
+  byCountry: (Counts & { countryCode: string | null })[];
+  byInstitution: (Counts & { institutionId: string | null; institutionName: string | null })[];
+  /** Completions per week (weeks start on Monday, UTC) within the period. */
+  weekly: { week: string; completed: number }[];
+  completedInPeriod: number;
+  /** With a course chosen: how many enrolments reached each stage. */
+  funnel: { stage: "enrolled" | "started" | "module" | "completed"; moduleId?: string; count: number }[] | null;
+}
+
+/** Everything the overview page (and its export) shows, scoped and filtered in SQL. */
+export async function overview(db: DB, catalog: Catalog, grants: Grant[], filters: ReportFilters): Promise<Overview> {
+  const base = () => enrolments(db, catalog, grants, filters);
+  const counts = Object.entries(countSelections).map(([name, expr]) => expr.as(name));
+
+  const byCohortCourse = await base()
+    .select(["cohort_members.cohort_id as cohortId", "cohorts.name as cohortName", "cohort_courses.course_id as courseId", "cohort_courses.due_on as dueOn", ...counts])
+    .groupBy(["cohort_members.cohort_id", "cohorts.name", "cohort_courses.course_id", "cohort_courses.due_on"])
+    .orderBy("cohorts.name")
+    .orderBy("cohort_courses.course_id")
+    .execute();
+  const byCountry = await base().select(["people.country_code as countryCode", ...counts]).groupBy("people.country_code").orderBy("people.country_code").execute();
+  const byInstitution = await base()
+    .leftJoin("institutions", "institutions.id", "people.institution_id")
+    .select(["people.institution_id as institutionId", "institutions.name as institutionName", ...counts])
+    .groupBy(["people.institution_id", "institutions.name"])
+    .orderBy("institutions.name")
+    .execute();
+  const weekly = await base()
+    .select([sql<string>`to_char(date_trunc('week', course_progress.completed_at at time zone 'UTC'), 'YYYY-MM-DD')`.as("week"), sql<number>`count(*)`.as("completed")])
+    .where(sql<boolean>`course_progress.completed_at >= ${filters.from}::date and course_progress.completed_at < ${filters.to}::date + 1`)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .execute();
+
+  const totals = byCohortCourse.reduce<Counts>(
+    (sum, row) => {
+      const c = countsOf(row);
+      return { enrolled: sum.enrolled + c.enrolled, notStarted: sum.notStarted + c.notStarted, inProgress: sum.inProgress + c.inProgress, completed: sum.completed + c.completed, passedFinal: sum.passedFinal + c.passedFinal, overdue: sum.overdue + c.overdue };
+    },
+    { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, passedFinal: 0, overdue: 0 },
+  );
+  const course = filters.course ? catalog.courses.get(filters.course) : undefined;
+  return {
+    totals,
+    byCohortCourse: byCohortCourse.map((r) => ({ cohortId: r.cohortId, cohortName: r.cohortName, courseId: r.courseId, dueOn: r.dueOn, ...countsOf(r) })),
+    byCountry: byCountry.map((r) => ({ countryCode: r.countryCode, ...countsOf(r) })),
+    byInstitution: byInstitution.map((r) => ({ institutionId: r.institutionId, institutionName: r.institutionName, ...countsOf(r) })),
+    weekly: weekly.map((w) => ({ week: w.week, completed: Number(w.completed) })),
+    completedInPeriod: weekly.reduce((sum, w) => sum + Number(w.completed), 0),
+    funnel: course ? await funnel(db, catalog, grants, filters, course, totals) : null,
+  };
+}
+
+/** Enrolled → started → each module's required items done → course completed, for one course. */
+async function funnel(db: DB, catalog: Catalog, grants: Grant[], filters: ReportFilters, course: Course, totals: Counts): Promise<NonNullable<Overview["funnel"]>> {
+  const required = [...course.items.values()].filter((i) => !i.optional);
+  const modules = course.modules.filter((m) => required.some((i) => i.moduleId === m.id));
+  let done = new Map<string, number>();
+  if (required.length) {
+    const needed = new Map(modules.map((m) => [m.id, required.filter((i) => i.moduleId === m.id).length]));
+    const moduleOf = sql<string>`case item_progress.item_id ${sql.join(required.map((i) => sql`when ${i.id} then ${i.moduleId}`), sql` `)} end`;
+    const neededOf = sql<number>`case ${moduleOf} ${sql.join(modules.map((m) => sql`when ${m.id} then ${needed.get(m.id) ?? 0}::int`), sql` `)} end`;
+    // Per enrolment and module: whether all of the module's required items are done.
+    const perEnrolment = enrolments(db, catalog, grants, { ...filters, course: course.id })
+      .innerJoin("item_progress", (join) =>
+        join.onRef("item_progress.person_id", "=", "cohort_members.person_id").onRef("item_progress.course_id", "=", "cohort_courses.course_id"),
+      )
+      .select(["cohort_members.person_id", "cohort_members.cohort_id", moduleOf.as("module_id")])
+      .where("item_progress.completed_at", "is not", null)
+      .where("item_progress.item_id", "in", required.map((i) => i.id))
+      .groupBy(["cohort_members.person_id", "cohort_members.cohort_id", sql`3`])
+      .having(sql<boolean>`count(*) >= max(${neededOf})`);
+    const rows = await db
+      .selectFrom(perEnrolment.as("m"))
+      .select(["m.module_id", sql<number>`count(*)`.as("n")])
+      .groupBy("m.module_id")
+      .execute();
+    done = new Map(rows.map((r) => [r.module_id, Number(r.n)]));
+  }
+  return [
+    { stage: "enrolled", count: totals.enrolled },
+    { stage: "started", count: totals.enrolled - totals.notStarted },
+    ...modules.map((m) => ({ stage: "module" as const, moduleId: m.id, count: done.get(m.id) ?? 0 })),
+    { stage: "completed", count: totals.completed },
+  ];
+}

@@ -1,0 +1,170 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission } from "../auth/guards.server";
+import { CountryName } from "../components/country-name";
+import { DateText } from "../components/date-text";
+import { LockReasons } from "../components/lock-reasons";
+import { ProgressBar } from "../components/progress-bar";
+import { ReportNav } from "../components/report-nav";
+import { localeFor } from "../i18n/request-locale.server";
+import { learnerDetail } from "../models/report-learner.server";
+import { isUuid } from "../utils/ids";
+import reportStyles from "../styles/report.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.person.display_name} · Sendero` : "Sendero" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(context, request, "read:progress");
+  const personId = params.personId ?? "";
+  if (!isUuid(personId)) throw notFound();
+  // Someone outside the coordinator's scope is answered exactly like someone who does not exist.
+  const detail = await learnerDetail(context.db, context.content, user.scopedGrants, personId, localeFor(request, user));
+  if (!detail) throw notFound();
+  return json(detail);
+}
+
+export default function CoordinatorLearner() {
+  const { t } = useTranslation();
+  const { person, cohorts, courses, quizzes, timeline } = useLoaderData<typeof loader>();
+  return (
+    <div className="page wide">
+      <ReportNav />
+      <p className="breadcrumbs">
+        <Link to="/coordinate/learners">{t("report.learner.back")}</Link>
+      </p>
+      <h1 dir="auto">{person.display_name}</h1>
+      <dl className="facts" aria-label={t("report.learner.facts")}>
+        <dt>{t("report.learners.email")}</dt>
+        <dd>{person.email}</dd>
+        <dt>{t("report.learners.country")}</dt>
+        <dd>
+          <CountryName code={person.country_code} />
+        </dd>
+        <dt>{t("report.learners.institution")}</dt>
+        <dd dir="auto">{person.institution ?? "—"}</dd>
+        <dt>{t("report.learner.cohorts")}</dt>
+        <dd dir="auto">{cohorts.map((c) => c.name).join(", ") || "—"}</dd>
+      </dl>
+
+      <h2>{t("report.learner.courses")}</h2>
+      {courses.map((course) => (
+        <section key={course.id} className="learner-course" aria-labelledby={`course-${course.id}`}>
+          <h3 id={`course-${course.id}`}>{course.title}</h3>
+          <ProgressBar percent={course.progress.percent} label={t("course.progressOf", { title: course.title })} />
+          <p className="course-meta">
+            {t(`course.status.${course.progress.status}`)} · {t("course.itemsDone", { done: course.progress.requiredDone, total: course.progress.requiredTotal })}
+            {course.dueOn ? (
+              <>
+                {" "}
+                · {t("report.learner.due")} <DateText value={course.dueOn} />
+              </>
+            ) : null}
+          </p>
+          {course.progress.status !== "completed" && course.remaining.length ? (
+            <details className="why">
+              <summary>{t("course.whyNotComplete")}</summary>
+              <p>{t("course.remaining", { count: course.remaining.length })}</p>
+              <ul>
+                {course.remaining.map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <ol className="module-list">
+            {course.modules.map((m, index) => (
+              <li key={m.id} className="module">
+                <h4>
+                  <span className="module-number">{t("course.moduleNumber", { number: index + 1 })}</span> {m.title}
+                </h4>
+                {m.locks.length ? <LockReasons reasons={m.locks} /> : null}
+                <ol className="item-list">
+                  {m.items.map((item) => (
+                    <li key={item.id} className={`item item-${item.state}`}>
+                      <span className="item-state">{t(`course.state.${item.state}`)}</span>
+                      <span className="item-title">{item.title}</span>
+                      <span className="item-meta">
+                        {t(`course.kind.${item.kind}`)}
+                        {item.optional ? ` · ${t("course.optional")}` : null}
+                      </span>
+                      {item.reasons.length ? <LockReasons reasons={item.reasons} /> : null}
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+
+      <h2>{t("report.learner.quizzes")}</h2>
+      {quizzes.length === 0 ? <p className="empty">{t("report.learner.noQuizzes")}</p> : null}
+      {quizzes.map((quiz) => (
+        <div className="table-scroll" key={`${quiz.courseId}/${quiz.quizId}`}>
+          <table>
+            <caption>
+              {t("report.learner.quizzesCaption", { title: quiz.title })} · {quiz.courseTitle}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.learner.attempt")}</th>
+                <th scope="col">{t("report.learner.score")}</th>
+                <th scope="col">{t("report.learner.result")}</th>
+                <th scope="col">{t("report.learner.finished")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quiz.attempts.map((a) => (
+                <tr key={a.number}>
+                  <th scope="row">{a.number}</th>
+                  <td>{t("report.learners.percent", { percent: a.percent })}</td>
+                  <td>
+                    {t(a.passed ? "report.learner.passed" : "report.learner.failed")}
+                    {a.timedOut ? ` (${t("report.learner.timedOut")})` : null}
+                  </td>
+                  <td>
+                    <DateText value={a.finishedAt} withTime />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+
+      <h2>{t("report.learner.timeline")}</h2>
+      {timeline.length === 0 ? (
+        <p className="empty">{t("report.learner.noActivity")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t("report.learner.timelineCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.learner.when")}</th>
+                <th scope="col">{t("report.learner.action")}</th>
+                <th scope="col">{t("report.learner.what")}</th>
+                <th scope="col">{t("report.learner.score")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <DateText value={e.at} withTime />
+                  </td>
+                  <td>{t(`report.learner.verb.${e.verb}`, { defaultValue: e.verb })}</td>
+                  <td dir="auto">{e.what}</td>
+                  <td>{e.score === null ? "—" : t("report.learners.percent", { percent: e.score })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
