@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 
-export const COUNT_COLUMNS = ["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "overdue"] as const;
+export const COUNT_COLUMNS = ["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "certified", "overdue"] as const;
 type CountRow = Record<(typeof COUNT_COLUMNS)[number], number>;
 
 /** A table of enrolment counts, one row per group (cohort × course, country, institution). */

@@ -72,6 +72,7 @@ export const countSelections = {
   completed: sql<number>`count(*) filter (where course_progress.completed_at is not null)`,
   passedFinal: sql<number>`count(*) filter (where quiz_results.passed_at is not null)`,
   overdue: sql<number>`count(*) filter (where ${overdueSql})`,
+  certified: sql<number>`count(*) filter (where exists (select 1 from certificates where certificates.person_id = cohort_members.person_id and certificates.course_id = cohort_courses.course_id and certificates.revoked_at is null))`,
 };
 
 export interface Counts {
@@ -81,9 +82,11 @@ export interface Counts {
   completed: number;
   passedFinal: number;
   overdue: number;
+  /** With a valid (not revoked) certificate for the course. */
+  certified: number;
 }
 
-export const COUNT_KEYS = ["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "overdue"] as const satisfies readonly (keyof Counts)[];
+export const COUNT_KEYS = ["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "certified", "overdue"] as const satisfies readonly (keyof Counts)[];
 
 export function countsOf(row: Record<string, unknown>): Counts {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(row[k] ?? 0)])) as unknown as Counts;

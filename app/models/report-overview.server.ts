@@ -52,9 +52,9 @@ export async function overview(db: DB, catalog: Catalog, grants: Grant[], filter
   const totals = byCohortCourse.reduce<Counts>(
     (sum, row) => {
       const c = countsOf(row);
-      return { enrolled: sum.enrolled + c.enrolled, notStarted: sum.notStarted + c.notStarted, inProgress: sum.inProgress + c.inProgress, completed: sum.completed + c.completed, passedFinal: sum.passedFinal + c.passedFinal, overdue: sum.overdue + c.overdue };
+      return { enrolled: sum.enrolled + c.enrolled, notStarted: sum.notStarted + c.notStarted, inProgress: sum.inProgress + c.inProgress, completed: sum.completed + c.completed, passedFinal: sum.passedFinal + c.passedFinal, certified: sum.certified + c.certified, overdue: sum.overdue + c.overdue };
     },
-    { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, passedFinal: 0, overdue: 0 },
+    { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, passedFinal: 0, certified: 0, overdue: 0 },
   );
   const course = filters.course ? catalog.courses.get(filters.course) : undefined;
   return {

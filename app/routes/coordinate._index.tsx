@@ -68,7 +68,7 @@ export default function CoordinatorOverview() {
       ) : null}
 
       <ul className="stats report-cards" aria-label={t("report.cardsLabel")}>
-        {(["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "overdue"] as const).map((k) => (
+        {(["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "certified", "overdue"] as const).map((k) => (
           <li key={k} data-card={k}>
             <span className="stat-number">{totals[k]}</span> {t(`report.counts.${k}`)}
           </li>

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../client";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog, Course } from "../../app/content/model";
-import { progressCourse } from "../../app/content/progress-course";
+import { completionCourse } from "../../app/content/progress-course";
 import type { Answer } from "../../app/quiz/answers";
 import type { QuestionKey } from "../../app/quiz/key";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
@@ -88,7 +88,7 @@ export async function followPlan(db: DB, catalog: Catalog, personId: string, cou
       await takeQuiz(db, catalog, personId, course, item.id, fail ? "wrong" : "right", now);
       if (fail) return;
     } else {
-      await recordCompletion(db, personId, { ...progressCourse(course), id: course.id }, item.id, item.kind);
+      await recordCompletion(db, personId, completionCourse(course), item.id, item.kind);
     }
   }
 }
@@ -98,7 +98,7 @@ export async function takeQuiz(db: DB, _catalog: Catalog, personId: string, cour
   const file = course.quizzes.get(quizId);
   if (!file) return;
   const ref: QuizRef = { courseId: course.id, quizId, settings: quizSettings(file) };
-  const onPassed = (trx: DB) => completeItem(trx, personId, { ...progressCourse(course), id: course.id }, quizId, "quiz").then(() => undefined);
+  const onPassed = (trx: DB) => completeItem(trx, personId, completionCourse(course), quizId, "quiz").then(() => undefined);
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   let t = now;

@@ -124,6 +124,7 @@ test("the demo coordinator filters the overview, opens a learner and downloads C
 });
 
 test("coordinator pages pass axe in Spanish", async ({ page }) => {
+  test.setTimeout(90_000); // five pages through axe
   await signInAs(page, "coordinator");
   for (const path of ["/coordinate", "/coordinate?course=vulnerability-referral&country=GT", "/coordinate/learners", "/coordinate/items?course=vulnerability-referral"]) {
     expect((await page.goto(path))?.status(), path).toBe(200);
@@ -136,6 +137,7 @@ test("coordinator pages pass axe in Spanish", async ({ page }) => {
 });
 
 test("coordinator pages pass axe in English", async ({ page }) => {
+  test.setTimeout(90_000); // five pages through axe
   await signIn(page, ENGLISH_ADMIN.email);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   for (const path of ["/coordinate", "/coordinate?course=vulnerability-referral", "/coordinate/learners?sort=score&dir=desc", "/coordinate/items?course=vulnerability-referral"]) {

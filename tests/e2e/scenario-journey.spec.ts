@@ -119,7 +119,7 @@ test("the officer plays to a harmful ending, reads the debrief, replays to the p
   await expect(page.getByText("Este caso ya cuenta como completado en el curso.")).toBeVisible();
   await expect(page.getByText("Lo ha jugado 2 veces")).toBeVisible();
   await switchLanguage(page, "en");
-  await expect(page.getByText("Outcome: the person was protected and referred correctly")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Outcome: the person was protected and referred correctly")).toBeVisible();
   await expectNoAxeViolations(page, "scenario debrief (en)");
   await switchLanguage(page, "es");
 

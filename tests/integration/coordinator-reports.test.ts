@@ -138,12 +138,13 @@ async function xlsxOf(response: Response) {
   return workbook;
 }
 
-const SQL_COUNTS = (country: string | null) => sql<{ enrolled: number; not_started: number; in_progress: number; completed: number; passed_final: number; overdue: number }>`
+const SQL_COUNTS = (country: string | null) => sql<{ enrolled: number; not_started: number; in_progress: number; completed: number; passed_final: number; certified: number; overdue: number }>`
   select count(*)::int as enrolled,
     count(*) filter (where cp.person_id is null)::int as not_started,
     count(*) filter (where cp.person_id is not null and cp.completed_at is null)::int as in_progress,
     count(*) filter (where cp.completed_at is not null)::int as completed,
     count(*) filter (where exists (select 1 from item_progress ip where ip.person_id = cm.person_id and ip.course_id = cc.course_id and ip.item_id = 'final-exam' and ip.completed_at is not null))::int as passed_final,
+    count(*) filter (where exists (select 1 from certificates c where c.person_id = cm.person_id and c.course_id = cc.course_id and c.revoked_at is null))::int as certified,
     count(*) filter (where cc.due_on < current_date and cp.completed_at is null)::int as overdue
   from cohort_members cm
   join cohort_courses cc on cc.cohort_id = cm.cohort_id
@@ -216,6 +217,7 @@ describe(`overview figures (${process.env.SENDERO_TEST_ENGINE})`, () => {
         inProgress: direct.in_progress,
         completed: direct.completed,
         passedFinal: direct.passed_final,
+        certified: direct.certified,
         overdue: direct.overdue,
       });
     }
