@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../client";
 import type { RoleName } from "../types";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
+import { seedDemoDialogue } from "./demo-dialogue";
 
 const DEMO_SEED_LOCK = 7_310_001;
 
@@ -80,6 +81,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
         await addToCohort(trx, cohortId, personId, account.role);
       }
     }
+    await seedDemoDialogue(trx, cohortId, `Programa regional ${year} — grupo piloto`, DEMO_PASSWORD);
     return true;
   });
 }
