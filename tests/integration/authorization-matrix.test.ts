@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
+import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
@@ -28,7 +29,9 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { openToken: "", resetToken: "" };
+const ids = { openToken: "", resetToken: "", spaceA: "", threadA: "" };
+// Dialogue in cohort A: members and its facilitator get in; the coordinator of A, who is not a member, does not.
+const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
 
 const TABLE: Record<string, RouteCase> = {
@@ -40,7 +43,16 @@ const TABLE: Record<string, RouteCase> = {
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
-  "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
+  "facilitate._index.tsx": {
+    url: () => "/facilitate",
+    loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 },
+    action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 403, admin: 400 },
+  },
+  "dialogue._index.tsx": { url: () => "/dialogue", loader: signedIn(200) },
+  "dialogue.$spaceId._index.tsx": { url: () => `/dialogue/${ids.spaceA}`, loader: members(200), action: members(400) },
+  "dialogue.$spaceId.history.tsx": { url: () => `/dialogue/${ids.spaceA}/history`, loader: { ...members(200), officer: 403 } },
+  "dialogue.$spaceId.$threadId/route.tsx": { url: () => `/dialogue/${ids.spaceA}/${ids.threadA}`, loader: members(200), action: members(400) },
+  "notifications.tsx": { url: () => "/notifications", loader: signedIn(200) },
   "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
   "language.tsx": { url: () => "/language", loader: all("redirect"), action: all("redirect") },
   "learn.$courseId.$itemId/route.tsx": { url: () => LESSON, loader: signedIn(200), action: signedIn("redirect") },
@@ -76,6 +88,12 @@ beforeAll(async () => {
   ids.openToken = invitation.token;
   invitationInA = invitation.id;
   ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
+  ids.spaceA = await createGeneralSpace(t.db, cohortA, "Grupo A");
+  ids.threadA = (await t.db.insertInto("dialogue_threads").values({ space_id: ids.spaceA, author_id: people.officer, title: "Tema" }).returning("id").executeTakeFirstOrThrow()).id;
+  await t.db
+    .insertInto("dialogue_posts")
+    .values({ thread_id: ids.threadA, parent_id: null, author_id: people.officer, opens_thread: true, body_source: "Hola", body_html: "<p>Hola</p>", state: "published" })
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -96,6 +114,7 @@ const paramsOf = (url: string) => {
   const [, first, second, third] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "join" || first === "reset") return { token: second };
+  if (first === "dialogue") return { spaceId: second, threadId: third };
   return {};
 };
 
