@@ -184,8 +184,18 @@ export async function moderationQueue(db: DB, viewer: Viewer, limit = 50) {
         .whereRef("dialogue_reports.post_id", "=", "dialogue_posts.id")
         .where("dialogue_reports.resolved_at", "is", null)
         .as("reported_at"),
-      // The post it answers, for context.
-      eb.selectFrom("dialogue_posts as parent").select("parent.body_html").whereRef("parent.id", "=", "dialogue_posts.parent_id").as("parent_html"),
+      // For context, the post it answers: its parent, or else the thread's opening post.
+      eb
+        .selectFrom("dialogue_posts as ctx")
+        .select("ctx.body_html")
+        .where((w) =>
+          w.or([
+            w("ctx.id", "=", w.ref("dialogue_posts.parent_id")),
+            w.and([w("dialogue_posts.parent_id", "is", null), w("ctx.thread_id", "=", w.ref("dialogue_posts.thread_id")), w("ctx.opens_thread", "=", true), w("ctx.id", "!=", w.ref("dialogue_posts.id"))]),
+          ]),
+        )
+        .limit(1)
+        .as("parent_html"),
     ])
     .where("dialogue_posts.state", "in", ["held", "reported"])
     .where(spaceModeratable(viewer))
