@@ -1,5 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sanitizeHtml from "sanitize-html";
+import { POST_SANITIZE_OPTIONS } from "../../app/dialogue/render.server";
 import { ensureGeneralSpaces } from "../../app/models/dialogue.server";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
@@ -220,6 +222,11 @@ describe(`stored HTML of posts (${process.env.SENDERO_TEST_ENGINE})`, () => {
       const thread = await t.db.selectFrom("dialogue_threads").select("title").where("id", "=", threadId).executeTakeFirstOrThrow();
       expect(thread.title).toBe(payload.slice(0, 150));
     }
+    expect(problems).toEqual([]);
+  });
+
+  it("stops every payload with the sanitiser alone, as if the Markdown step had let raw HTML through", () => {
+    const problems = XSS_PAYLOADS.flatMap((payload) => dangerousHtml(sanitizeHtml(payload, POST_SANITIZE_OPTIONS)).map((p) => `${payload} → ${p}`));
     expect(problems).toEqual([]);
   });
 });
