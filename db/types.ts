@@ -236,7 +236,7 @@ interface DialogueSpaceCohortsTable {
 interface DialogueThreadsTable {
   id: Generated<string>;
   space_id: string;
-  author_id: string;
+  author_id: string | null;
   title: string;
   locked: Generated<boolean>;
   pinned: Generated<boolean>;

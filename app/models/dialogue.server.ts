@@ -96,13 +96,15 @@ export async function listThreads(db: DB, viewer: Viewer, space: Space, page: { 
       ? sql<boolean>`true`
       : eb.or([
           eb("dialogue_threads.author_id", "=", viewer.id),
-          eb.exists(
-            eb
-              .selectFrom("dialogue_posts")
-              .select("dialogue_posts.id")
-              .whereRef("dialogue_posts.thread_id", "=", "dialogue_threads.id")
-              .where("dialogue_posts.opens_thread", "=", true)
-              .where("dialogue_posts.state", "!=", "held"),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("dialogue_posts")
+                .select("dialogue_posts.id")
+                .whereRef("dialogue_posts.thread_id", "=", "dialogue_threads.id")
+                .where("dialogue_posts.opens_thread", "=", true)
+                .where("dialogue_posts.state", "=", "held"),
+            ),
           ),
         ]);
   const base = db.selectFrom("dialogue_threads").where("dialogue_threads.space_id", "=", space.id).where(visible);
@@ -161,6 +163,8 @@ export async function findThread(db: DB, viewer: Viewer, threadId: string) {
       "dialogue_spaces.kind as space_kind",
       "dialogue_spaces.edit_window_minutes",
       "dialogue_spaces.hold_first_posts",
+      "dialogue_spaces.course_id",
+      "dialogue_spaces.item_id",
       canModerateColumn(viewer)(eb),
     ])
     .where("dialogue_threads.id", "=", threadId)

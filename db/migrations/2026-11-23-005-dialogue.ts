@@ -32,7 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("dialogue_threads")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("space_id", "uuid", (c) => c.notNull().references("dialogue_spaces.id").onDelete("cascade"))
-    .addColumn("author_id", "uuid", (c) => c.notNull().references("people.id"))
+    // No author: the prompt thread of a course discussion item, opened by Sendero itself.
+    .addColumn("author_id", "uuid", (c) => c.references("people.id"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("locked", "boolean", (c) => c.notNull().defaultTo(false))
     .addColumn("pinned", "boolean", (c) => c.notNull().defaultTo(false))

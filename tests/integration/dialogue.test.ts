@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sanitizeHtml from "sanitize-html";
 import { POST_SANITIZE_OPTIONS } from "../../app/dialogue/render.server";
+import { loadContent } from "../../app/content/load.server";
 import { ensureGeneralSpaces } from "../../app/models/dialogue.server";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
@@ -17,9 +18,10 @@ const space = { A: "", B: "" };
 
 beforeAll(async () => {
   t = await openTestDb();
-  context = testContext(t.db, { config: { ...testContext(t.db).config, dialoguePostsPerMinute: 100 } });
+  context = testContext(t.db, { config: { ...testContext(t.db).config, dialoguePostsPerMinute: 100 }, content: loadContent("content/courses").catalog });
   const cohortA = await makeCohort(t.db, "Grupo A");
   const cohortB = await makeCohort(t.db, "Grupo B");
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "psychological-first-aid", due_on: null }).execute();
   p.a1 = (await makePerson(t.db, { cohortId: cohortA, name: "Ana Uno" })).id;
   p.a2 = (await makePerson(t.db, { cohortId: cohortA, name: "Alba Dos" })).id;
   p.fA = (await makePerson(t.db, { role: "facilitator", cohortId: cohortA })).id;
@@ -228,5 +230,43 @@ describe(`stored HTML of posts (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("stops every payload with the sanitiser alone, as if the Markdown step had let raw HTML through", () => {
     const problems = XSS_PAYLOADS.flatMap((payload) => dangerousHtml(sanitizeHtml(payload, POST_SANITIZE_OPTIONS)).map((p) => `${payload} → ${p}`));
     expect(problems).toEqual([]);
+  });
+});
+
+describe(`course discussion items (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  const ITEM = { courseId: "psychological-first-aid", itemId: "foundations-dialogue" };
+  const itemUrl = `/learn/${ITEM.courseId}/${ITEM.itemId}`;
+  const item = () => import("../../app/routes/learn.$courseId.$itemId/route");
+  const done = async (who: Who) =>
+    (await t.db.selectFrom("item_progress").select("completed_at").where("person_id", "=", p[who]).where("course_id", "=", ITEM.courseId).where("item_id", "=", ITEM.itemId).executeTakeFirst())?.completed_at ?? null;
+
+  it("is done once the officer has a published post in the cohort's thread, a held one once it is approved", async () => {
+    const page = await (await get("a1", item, itemUrl, ITEM)).json();
+    expect(page.discussion.prompt).toContain("Piense en una persona");
+    const [, spaceId, threadId] = /^\/dialogue\/([^/]+)\/(.+)$/.exec(page.discussion.path)!;
+    const params = { spaceId: spaceId!, threadId: threadId! };
+    // The same thread for a colleague of the same cohort; the thread page shows the prompt.
+    expect((await (await get("a2", item, itemUrl, ITEM)).json()).discussion.path).toBe(page.discussion.path);
+    const thread = await (await get("a1", route.thread, page.discussion.path, params)).json();
+    expect(thread.discussion.prompt).toContain("Piense en una persona");
+    // The item cannot be ticked off without posting.
+    expect((await post("a1", item, itemUrl, ITEM, {})).status).toBe(409);
+    expect(await done("a1")).toBeNull();
+    // A held post does not count until it is approved.
+    const held = await post("a1", route.thread, page.discussion.path, params, { intent: "reply", body: "Le pedí su teléfono 55 1234 5678 para seguimiento." });
+    const heldId = /#post-(.+)$/.exec(held.headers.get("location")!)![1]!;
+    expect((await stateOf(heldId)).state).toBe("held");
+    expect(await done("a1")).toBeNull();
+    const version = (await t.db.selectFrom("dialogue_posts").select("version").where("id", "=", heldId).executeTakeFirstOrThrow()).version;
+    expect((await post("fA", route.queue, "/facilitate", {}, { intent: "approve", postId: heldId, version: String(version) })).status).toBe(302);
+    expect(await done("a1")).not.toBeNull();
+    // A clean post counts at once.
+    expect((await post("a2", route.thread, page.discussion.path, params, { intent: "reply", body: "Le ofrecí agua y un lugar tranquilo." })).status).toBe(302);
+    expect(await done("a2")).not.toBeNull();
+    // Cohort B's members discuss the same item in a thread of their own.
+    await t.db.insertInto("cohort_courses").values({ cohort_id: (await t.db.selectFrom("cohort_members").select("cohort_id").where("person_id", "=", p.b1).executeTakeFirstOrThrow()).cohort_id, course_id: ITEM.courseId, due_on: null }).execute();
+    const other = await (await get("b1", item, itemUrl, ITEM)).json();
+    expect(other.discussion.path).not.toBe(page.discussion.path);
+    expect((await get("b1", route.thread, page.discussion.path, params)).status).toBe(404);
   });
 });

@@ -2,6 +2,8 @@ import type { AppLoadContext, SerializeFrom } from "@remix-run/node";
 import { segmentsOf, type PersonalDataHit } from "../../dialogue/safeguarding";
 import { isFollowing, listPosts, markThreadRead, mutedUntil, POSTS_PER_PAGE, type PostView, type Thread } from "../../models/dialogue.server";
 import type { Viewer } from "../../models/dialogue-access.server";
+import { discussionPrompt } from "../../models/dialogue-discussion.server";
+import type { Locale } from "../../i18n/locales";
 
 // What the thread page shows a viewer: the page of posts, each with what this viewer may do.
 
@@ -10,7 +12,7 @@ function canEditNow(post: PostView, thread: Thread, now: number): boolean {
   return post.state === "held" || now <= new Date(post.createdAt).getTime() + thread.edit_window_minutes * 60_000;
 }
 
-export async function threadPageData(context: AppLoadContext, viewer: Viewer, thread: Thread, page: { page: number; limit: number; offset: number }) {
+export async function threadPageData(context: AppLoadContext, viewer: Viewer, thread: Thread, page: { page: number; limit: number; offset: number }, locale: Locale) {
   const { db } = context;
   const { posts, total } = await listPosts(db, viewer, thread, page);
   const lastVisit = await markThreadRead(db, viewer.id, thread.id);
@@ -26,11 +28,14 @@ export async function threadPageData(context: AppLoadContext, viewer: Viewer, th
     canEdit: canEditNow(p, thread, now),
   }));
   const muted = await mutedUntil(db, thread.space_id, viewer.id);
+  // A course discussion's thread opens with the item's prompt, in the reader's language.
+  const discussion = thread.space_kind === "discussion" ? discussionPrompt(context.content, thread, locale) : null;
   return {
+    discussion,
     thread: {
       id: thread.id,
       spaceId: thread.space_id,
-      title: thread.title,
+      title: discussion?.title ?? thread.title,
       spaceTitle: thread.space_title,
       spaceKind: thread.space_kind,
       locked: thread.locked,

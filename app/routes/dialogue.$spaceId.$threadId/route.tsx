@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireUser } from "../../auth/guards.server";
+import { localeFor } from "../../i18n/request-locale.server";
 import { CsrfField } from "../../components/csrf-field";
 import { DateText } from "../../components/date-text";
 import { Pagination } from "../../components/pagination";
@@ -28,7 +29,8 @@ async function thread(args: LoaderFunctionArgs | ActionFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { viewer, thread: found } = await thread(args);
-  return json(await threadPageData(args.context, viewer, found, pageFrom(new URL(args.request.url), POSTS_PER_PAGE)));
+  const user = await requireUser(args.context, args.request);
+  return json(await threadPageData(args.context, viewer, found, pageFrom(new URL(args.request.url), POSTS_PER_PAGE), localeFor(args.request, user)));
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -91,10 +93,18 @@ export default function ThreadPage() {
       <p className="breadcrumbs">
         <Link to="/dialogue">{t("dialogue.title")}</Link> ›{" "}
         <Link to={`/dialogue/${thread.spaceId}`} dir="auto">
-          {thread.spaceKind === "general" ? t("dialogue.space.general", { name: thread.spaceTitle }) : thread.spaceTitle}
+          {thread.spaceKind === "general" ? t("dialogue.space.general", { name: thread.spaceTitle }) : (data.discussion?.title ?? thread.spaceTitle)}
         </Link>
       </p>
       <h1 dir="auto">{thread.title}</h1>
+      {data.discussion ? (
+        <div className="notice">
+          <p dir="auto">{data.discussion.prompt}</p>
+          <p>
+            <Link to={`/learn/${data.discussion.courseId}/${data.discussion.itemId}`}>{t("dialogue.discussion.backToCourse")}</Link>
+          </p>
+        </div>
+      ) : null}
       <p className="thread-flags">
         {thread.pinned ? <span className="tag">{t("dialogue.thread.pinned")}</span> : null}
         {thread.locked ? <span className="tag tag-warning">{t("dialogue.thread.locked")}</span> : null}

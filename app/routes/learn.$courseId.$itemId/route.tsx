@@ -11,6 +11,8 @@ import { localeFor } from "../../i18n/request-locale.server";
 import { itemStatus, summarize } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
 import { factsFor, progressSnapshot, recordCompletion, recordView, withView } from "../../models/progress.server";
+import { DiscussionPanel } from "./discussion-panel";
+import { discussionItemData } from "./discussion.server";
 import { QuizPanel } from "./quiz-panel";
 import { quizAction, quizPageData } from "./quiz.server";
 
@@ -55,6 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
     item: { ...itemView, moduleTitle: moduleView.title, locks: [...moduleView.locks, ...itemView.reasons] },
     lesson: lesson && { html: lesson.html, sources: lesson.sources, minutes: lesson.minutes, locale: lessonLocale, fallback: lessonLocale !== locale },
     quiz: item.kind === "quiz" && !locked ? await quizPageData(context, user.id, course, item, locale) : null,
+    discussion: item.kind === "discussion" && !locked ? await discussionItemData(context.db, user.id, course, item, locale) : null,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   });
@@ -69,6 +72,8 @@ export async function action(args: ActionFunctionArgs) {
     if (result.kind === "invalid") return json({ error: result.error, values: result.values }, { status: 400 });
     return redirect(result.kind === "stale" ? `${here}?stale=1` : here);
   }
+  // A discussion item is done by posting in its thread, never by this button.
+  if (item.kind === "discussion") return json({ error: "dialogue.discussion.doneByPosting", values: {} }, { status: 409 });
   const progress = { ...progressCourse(course), id: course.id };
   const result = await recordCompletion(context.db, user.id, progress, item.id, item.kind);
   if (!result.ok) return json({ error: "lesson.lockedNotSaved", values: {} }, { status: 409 });
@@ -116,6 +121,8 @@ export default function ItemPage() {
           values={actionData?.values ?? {}}
           stale={params.has("stale")}
         />
+      ) : data.discussion ? (
+        <DiscussionPanel discussion={data.discussion} done={item.state === "done"} />
       ) : lesson ? (
         <>
           {lesson.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}
