@@ -153,6 +153,17 @@ export async function muteMember(db: DB, actor: Actor, input: { spaceId: string;
   });
 }
 
+/** A space's settings: how long authors may edit, and how many first posts of a member are held. */
+export async function updateSpaceSettings(db: DB, actor: Actor, input: { spaceId: string; editWindowMinutes: number; holdFirstPosts: number }): Promise<ModerationResult> {
+  return db.transaction().execute(async (trx) => {
+    const space = await trx.selectFrom("dialogue_spaces").select("id").where("id", "=", input.spaceId).where(spaceModeratable(actor.viewer)).executeTakeFirst();
+    if (!space) return { ok: false as const, error: "notFound" as const };
+    await trx.updateTable("dialogue_spaces").set({ edit_window_minutes: input.editWindowMinutes, hold_first_posts: input.holdFirstPosts }).where("id", "=", space.id).execute();
+    await record(trx, actor, { spaceId: space.id, action: "space.settings", reason: `${input.editWindowMinutes} min · ${input.holdFirstPosts}` });
+    return { ok: true as const, threadId: "", spaceId: space.id };
+  });
+}
+
 /**
  * The facilitator's queue: held posts and posts with open reports in the spaces they moderate,
  * oldest first (held since it was written, reported since its first open report).

@@ -260,9 +260,10 @@ export interface StoredHits {
   body: { kind: string; start: number; end: number }[];
 }
 
-/** When the viewer last opened the thread (before this visit), then records this visit. */
+/** When the viewer last opened the thread (before this visit), then records this visit; its notifications are seen too. */
 export async function markThreadRead(db: DB, personId: string, threadId: string, now = new Date()): Promise<Date | null> {
   const previous = await db.selectFrom("dialogue_reads").select("read_at").where("thread_id", "=", threadId).where("person_id", "=", personId).executeTakeFirst();
+  await db.updateTable("notifications").set({ read_at: now }).where("person_id", "=", personId).where("thread_id", "=", threadId).where("kind", "!=", "queue").where("read_at", "is", null).execute();
   await db
     .insertInto("dialogue_reads")
     .values({ thread_id: threadId, person_id: personId, read_at: now })

@@ -1,14 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { notFound, requireUser } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
+import { SpaceSettings } from "../components/dialogue/space-settings";
 import { DateText } from "../components/date-text";
 import { Pagination } from "../components/pagination";
 import { findSpace, listThreads, mutedUntil } from "../models/dialogue.server";
 import { viewerOf } from "../models/dialogue-access.server";
 import { BODY_MAX, TITLE_MAX } from "../dialogue/limits";
+import { updateSpaceSettings } from "../models/dialogue-moderation.server";
 import { createThread } from "../models/dialogue-posting.server";
 import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
@@ -34,17 +36,22 @@ export async function loader(args: LoaderFunctionArgs) {
   const threads = await listThreads(args.context.db, viewer, found, page);
   const muted = await mutedUntil(args.context.db, found.id, viewer.id);
   return json({
-    space: { id: found.id, kind: found.kind, title: found.title, canModerate: found.can_moderate },
+    space: { id: found.id, kind: found.kind, title: found.title, canModerate: found.can_moderate, editWindowMinutes: found.edit_window_minutes, holdFirstPosts: found.hold_first_posts },
     ...threads,
     page: page.page,
     mutedUntil: muted ? muted.toISOString() : null,
   });
 }
 
-const schema = z.object({
-  title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(TITLE_MAX, "dialogue.errors.titleTooLong"),
-  body: z.string({ error: "form.required" }).trim().min(1, "form.required").max(BODY_MAX, "dialogue.errors.bodyTooLong"),
-});
+const whole = (min: number, max: number) => z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(min, "form.invalid").max(max, "form.invalid");
+const schema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("create"),
+    title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(TITLE_MAX, "dialogue.errors.titleTooLong"),
+    body: z.string({ error: "form.required" }).trim().min(1, "form.required").max(BODY_MAX, "dialogue.errors.bodyTooLong"),
+  }),
+  z.object({ intent: z.literal("settings"), editWindowMinutes: whole(0, 1440), holdFirstPosts: whole(0, 20) }),
+]);
 
 type Failed = { errors: Record<string, string>; values: Record<string, string>; until?: string };
 
@@ -53,8 +60,14 @@ export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const form = await parseForm(request, schema);
   if (!form.ok) return json<Failed>({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createThread(context.db, viewer, found, form.data, { postsPerMinute: context.config.dialoguePostsPerMinute });
-  if (!result.ok) return json<Failed>({ errors: { form: result.error }, values: form.data, ...(result.until ? { until: result.until } : {}) }, { status: 400 });
+  const data = form.data;
+  if (data.intent === "settings") {
+    if (!found.can_moderate) throw new Response("Forbidden", { status: 403 });
+    await updateSpaceSettings(context.db, { viewer, requestId: context.requestId }, { spaceId: found.id, editWindowMinutes: data.editWindowMinutes, holdFirstPosts: data.holdFirstPosts });
+    return redirect(`/dialogue/${found.id}?saved=1`);
+  }
+  const result = await createThread(context.db, viewer, found, data, { postsPerMinute: context.config.dialoguePostsPerMinute });
+  if (!result.ok) return json<Failed>({ errors: { form: result.error }, values: data, ...(result.until ? { until: result.until } : {}) }, { status: 400 });
   return redirect(`/dialogue/${found.id}/${result.threadId}#post-${result.postId}`);
 }
 
@@ -64,18 +77,15 @@ export default function SpacePage() {
   const failed = useActionData<Failed>();
   const { space: s } = data;
   const title = s.kind === "general" ? t("dialogue.space.general", { name: s.title }) : s.title;
-  const error = (field: string) => (failed?.errors[field] ? t(failed.errors[field]!) : undefined);
+  const error = (field: string) => (failed?.values.intent !== "settings" && failed?.errors[field] ? t(failed.errors[field]!) : undefined);
+  const saved = useSearchParams()[0].has("saved");
   return (
     <div className="page">
       <p className="breadcrumbs">
         <Link to="/dialogue">{t("dialogue.title")}</Link>
       </p>
       <h1 dir="auto">{title}</h1>
-      {s.canModerate ? (
-        <p>
-          <Link to={`/dialogue/${s.id}/history`}>{t("dialogue.history.link")}</Link>
-        </p>
-      ) : null}
+      {s.canModerate ? <SpaceSettings space={s} failed={failed} saved={saved} /> : null}
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading">{t("dialogue.space.threadsHeading")}</h2>
         {data.rows.length === 0 ? (
@@ -108,6 +118,7 @@ export default function SpacePage() {
         ) : (
           <Form method="post" className="post-form" noValidate>
             <CsrfField />
+            <input type="hidden" name="intent" value="create" />
             {failed?.errors.form ? (
               <p className="alert" role="alert">
                 {t(failed.errors.form, { until: failed.until ? new Date(failed.until).toUTCString() : "" })}

@@ -104,7 +104,7 @@ const TARGETS: Target[] = [
     url: () => `/dialogue/${dialogue.space}`,
     as: "officer",
     params: () => ({ spaceId: dialogue.space }),
-    form: formOf({ title: oddValue, body: oddValue }),
+    form: formOf({ intent: fc.constantFrom("create", "settings"), title: oddValue, body: oddValue, editWindowMinutes: oddValue, holdFirstPosts: oddValue }),
   },
   {
     route: "dialogue.$spaceId.$threadId/route",
@@ -131,7 +131,7 @@ function legitimateChange(route: string, body: URLSearchParams): boolean {
     return v.length > 0 && v.length <= max;
   };
   if (route === "language") return ["es", "en"].includes(body.get("locale") ?? "");
-  if (route === "dialogue.$spaceId._index") return filled("title", 150) && filled("body", 5000);
+  if (route === "dialogue.$spaceId._index") return body.get("intent") === "create" && filled("title", 150) && filled("body", 5000);
   if (route === "dialogue.$spaceId.$threadId/route") return body.get("intent") === "reply" && filled("body", 5000) && !body.get("parentId");
   return false;
 }

@@ -55,7 +55,7 @@ async function post(who: Who, load: () => Promise<{ action: (a: never) => unknow
 }
 
 async function newThread(who: Who, spaceId: string, title: string, body: string) {
-  const response = await post(who, route.space, `/dialogue/${spaceId}`, { spaceId }, { title, body });
+  const response = await post(who, route.space, `/dialogue/${spaceId}`, { spaceId }, { intent: "create", title, body });
   expect(response.status, await response.clone().text()).toBe(302);
   const m = /\/dialogue\/[^/]+\/([^#]+)#post-(.+)$/.exec(response.headers.get("location") ?? "")!;
   return { threadId: m[1]!, postId: m[2]! };
@@ -74,7 +74,7 @@ describe(`dialogue between cohorts (${process.env.SENDERO_TEST_ENGINE})`, () => 
     expect((await get("a1", route.space, `/dialogue/${space.B}`, { spaceId: space.B })).status).toBe(404);
     expect((await get("a1", route.thread, urlB, paramsB)).status).toBe(404);
     // By forms sent to B's addresses.
-    expect((await post("a1", route.space, `/dialogue/${space.B}`, { spaceId: space.B }, { title: "Intruso", body: "no" })).status).toBe(404);
+    expect((await post("a1", route.space, `/dialogue/${space.B}`, { spaceId: space.B }, { intent: "create", title: "Intruso", body: "no" })).status).toBe(404);
     expect((await post("a1", route.thread, urlB, paramsB, { intent: "reply", body: "no" })).status).toBe(404);
     expect((await post("a1", route.thread, urlB, paramsB, { intent: "report", postId: inB.postId, reason: "x" })).status).toBe(404);
     // By a form on A's own thread that names B's post.
@@ -167,7 +167,7 @@ describe(`safeguarding and moderation (${process.env.SENDERO_TEST_ENGINE})`, () 
     const slow = { ...context, config: { ...context.config, dialoguePostsPerMinute: 2 } };
     const { action } = await route.space();
     const send = async (title: string) =>
-      outcome(async () => action({ request: await signedInRequest(t.db, p.a2, `/dialogue/${space.A}`, { method: "POST", body: new URLSearchParams({ title, body: "Un texto largo que no quiero perder" }) }), context: slow, params: { spaceId: space.A } }));
+      outcome(async () => action({ request: await signedInRequest(t.db, p.a2, `/dialogue/${space.A}`, { method: "POST", body: new URLSearchParams({ intent: "create", title, body: "Un texto largo que no quiero perder" }) }), context: slow, params: { spaceId: space.A } }));
     expect((await send("Uno")).status).toBe(302);
     expect((await send("Dos")).status).toBe(302);
     const refused = await send("Tres");
@@ -198,6 +198,23 @@ describe(`safeguarding and moderation (${process.env.SENDERO_TEST_ENGINE})`, () 
     const page = await (await get("a2", route.thread, url, params)).json();
     expect(page.posts[0]).toMatchObject({ state: "removed", html: null });
     expect((await stateOf(thread.postId)).body_html).toBe("");
+  });
+
+  it("holds a member's first posts when the space's facilitator asks for it", async () => {
+    expect((await post("a1", route.space, `/dialogue/${space.A}`, { spaceId: space.A }, { intent: "settings", editWindowMinutes: "30", holdFirstPosts: "3" })).status).toBe(403);
+    expect((await post("fA", route.space, `/dialogue/${space.A}`, { spaceId: space.A }, { intent: "settings", editWindowMinutes: "30", holdFirstPosts: "1" })).status).toBe(302);
+    const newcomer = (await makePerson(t.db, { cohortId: (await t.db.selectFrom("cohort_members").select("cohort_id").where("person_id", "=", p.a1).executeTakeFirstOrThrow()).cohort_id })).id;
+    const first = await outcome(async () =>
+      (await route.space()).action({ request: await signedInRequest(t.db, newcomer, `/dialogue/${space.A}`, { method: "POST", body: new URLSearchParams({ intent: "create", title: "Hola a todos", body: "Soy nueva en el grupo." }) }), context, params: { spaceId: space.A } }),
+    );
+    const firstId = /#post-(.+)$/.exec(first.headers.get("location")!)![1]!;
+    expect(await t.db.selectFrom("dialogue_posts").select(["state", "held_reason"]).where("id", "=", firstId).executeTakeFirstOrThrow()).toEqual({ state: "held", held_reason: "first-posts" });
+    // Members who already wrote there are not held.
+    const later = await newThread("a1", space.A, "Sin retención", "Texto");
+    expect((await stateOf(later.postId)).state).toBe("published");
+    const history = await (await get("fA", route.history, `/dialogue/${space.A}/history`, { spaceId: space.A })).json();
+    expect(history.rows.map((r: { action: string }) => r.action)).toContain("space.settings");
+    expect((await post("fA", route.space, `/dialogue/${space.A}`, { spaceId: space.A }, { intent: "settings", editWindowMinutes: "30", holdFirstPosts: "0" })).status).toBe(302);
   });
 
   it("stops a muted member from writing in the space until the mute ends", async () => {
