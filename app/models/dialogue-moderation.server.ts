@@ -153,6 +153,33 @@ export async function muteMember(db: DB, actor: Actor, input: { spaceId: string;
   });
 }
 
+/** An admin opens a regional space spanning several cohorts; their facilitators moderate it together. */
+export async function createRegionalSpace(db: DB, actor: Actor, input: { title: string; cohortIds: string[] }): Promise<{ ok: true; spaceId: string } | { ok: false }> {
+  return db.transaction().execute(async (trx) => {
+    const cohorts = await trx.selectFrom("cohorts").select("id").where("id", "in", input.cohortIds).execute();
+    if (cohorts.length !== new Set(input.cohortIds).size) return { ok: false as const };
+    const { id } = await trx.insertInto("dialogue_spaces").values({ kind: "regional", title: input.title }).returning("id").executeTakeFirstOrThrow();
+    await trx.insertInto("dialogue_space_cohorts").values(cohorts.map((c) => ({ space_id: id, cohort_id: c.id }))).execute();
+    await audit(trx, { actorId: actor.viewer.id, action: "dialogue.space.open", targetType: "dialogue_space", targetId: id, details: { title: input.title, cohorts: cohorts.map((c) => c.id) }, ...(actor.requestId ? { requestId: actor.requestId } : {}) });
+    return { ok: true as const, spaceId: id };
+  });
+}
+
+/** The regional spaces, with the names of their cohorts. */
+export async function listRegionalSpaces(db: DB) {
+  const spaces = await db.selectFrom("dialogue_spaces").select(["id", "title", "created_at"]).where("kind", "=", "regional").orderBy("created_at", "desc").execute();
+  const links = spaces.length
+    ? await db
+        .selectFrom("dialogue_space_cohorts")
+        .innerJoin("cohorts", "cohorts.id", "dialogue_space_cohorts.cohort_id")
+        .select(["dialogue_space_cohorts.space_id", "cohorts.name"])
+        .where("dialogue_space_cohorts.space_id", "in", spaces.map((s) => s.id))
+        .orderBy("cohorts.name")
+        .execute()
+    : [];
+  return spaces.map((s) => ({ ...s, cohorts: links.filter((l) => l.space_id === s.id).map((l) => l.name) }));
+}
+
 /** A space's settings: how long authors may edit, and how many first posts of a member are held. */
 export async function updateSpaceSettings(db: DB, actor: Actor, input: { spaceId: string; editWindowMinutes: number; holdFirstPosts: number }): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {

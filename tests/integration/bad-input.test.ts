@@ -116,6 +116,7 @@ const TARGETS: Target[] = [
       body: oddValue, title: oddValue, parentId: oddValue, postId: oddValue, version: oddValue, reason: oddValue, personId: oddValue, days: oddValue,
     }),
   },
+  { route: "admin.dialogue", url: () => "/admin/dialogue", as: "admin", form: formOf({ title: oddValue, cohortIds: oddValue }) },
   {
     route: "facilitate._index",
     url: () => "/facilitate",

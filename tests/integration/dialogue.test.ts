@@ -114,6 +114,26 @@ describe(`dialogue between cohorts (${process.env.SENDERO_TEST_ENGINE})`, () => 
   });
 });
 
+describe(`regional spaces (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("lets an admin open a space spanning two cohorts, read and moderated by both", async () => {
+    const { action } = await import("../../app/routes/admin.dialogue");
+    const cohorts = await t.db.selectFrom("cohorts").select(["id", "name"]).where("name", "in", ["Grupo A", "Grupo B"]).execute();
+    const body = new URLSearchParams([["title", "Frontera sur"], ...cohorts.map((c) => ["cohortIds", c.id] as [string, string])]);
+    const one = new URLSearchParams([["title", "Solo uno"], ["cohortIds", cohorts[0]!.id]]);
+    const refused = await outcome(async () => action({ request: await signedInRequest(t.db, p.admin, "/admin/dialogue", { method: "POST", body: one }), context, params: {} }));
+    expect(refused.status).toBe(400);
+    const created = await outcome(async () => action({ request: await signedInRequest(t.db, p.admin, "/admin/dialogue", { method: "POST", body }), context, params: {} }));
+    expect(created.status).toBe(302);
+    const regional = /\/dialogue\/(.+)$/.exec(created.headers.get("location")!)![1]!;
+    const { threadId, postId } = await newThread("a1", regional, "Hola desde A", "Saludos");
+    const params = { spaceId: regional, threadId };
+    expect((await get("b1", route.thread, `/dialogue/${regional}/${threadId}`, params)).status).toBe(200);
+    expect((await post("b1", route.thread, `/dialogue/${regional}/${threadId}`, params, { intent: "reply", body: "Saludos desde B" })).status).toBe(302);
+    expect((await post("fB", route.thread, `/dialogue/${regional}/${threadId}`, params, { intent: "pin" })).status).toBe(302);
+    expect((await post("fA", route.queue, "/facilitate", {}, { intent: "hide", postId, reason: "Prueba" })).status).toBe(302);
+  });
+});
+
 describe(`safeguarding and moderation (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("holds a post with a passport number, shows it only to its author and the facilitator, and publishes it once approved after editing", async () => {
     const held = await newThread("a1", space.A, "Caso en la garita", "Llegó una señora con pasaporte G12345678 y su hija.");
