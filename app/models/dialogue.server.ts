@@ -260,6 +260,22 @@ export interface StoredHits {
   body: { kind: string; start: number; end: number }[];
 }
 
+/** The page of the thread a post is on, as this viewer sees the thread (replies sit under their post). */
+export async function pageOfPost(db: DB, viewer: Viewer, thread: Thread, postId: string): Promise<number> {
+  const post = await db.selectFrom("dialogue_posts").select(["id", "parent_id"]).where("id", "=", postId).where("thread_id", "=", thread.id).executeTakeFirst();
+  if (!post) return 1;
+  const top = await db.selectFrom("dialogue_posts").select(["id", "created_at"]).where("id", "=", post.parent_id ?? post.id).executeTakeFirstOrThrow();
+  const before = await db
+    .selectFrom("dialogue_posts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("thread_id", "=", thread.id)
+    .where("parent_id", "is", null)
+    .where((eb) => eb.or([eb("created_at", "<", top.created_at), eb.and([eb("created_at", "=", top.created_at), eb("id", "<", top.id)])]))
+    .$if(!thread.can_moderate, (q) => q.where((eb) => eb.or([eb("state", "!=", "held"), eb("author_id", "=", viewer.id)])))
+    .executeTakeFirstOrThrow();
+  return Math.floor(Number(before.n) / POSTS_PER_PAGE) + 1;
+}
+
 /** When the viewer last opened the thread (before this visit), then records this visit; its notifications are seen too. */
 export async function markThreadRead(db: DB, personId: string, threadId: string, now = new Date()): Promise<Date | null> {
   const previous = await db.selectFrom("dialogue_reads").select("read_at").where("thread_id", "=", threadId).where("person_id", "=", personId).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signInAs, uniqueSuffix } from "./helpers/accounts";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { DIALOGUE_UI, openGeneralSpace, startThread } from "./helpers/dialogue";
 import { freshAccount } from "./helpers/invitations";
 
@@ -105,5 +106,22 @@ test("a failed post keeps what was typed and says why", async ({ browser }, test
   await page.getByRole("button", { name: t.createThread, exact: true }).click();
   await expect(page.getByLabel(t.title, { exact: true })).toHaveAccessibleDescription(t.required);
   await expect(page.getByLabel(t.message, { exact: true })).toHaveValue("Un texto largo que no quiero perder.");
+  await page.context().close();
+});
+
+test("a course discussion item is done once the officer has posted in the cohort's conversation", async ({ browser }, testInfo) => {
+  const { page } = await freshAccount(browser, testInfo);
+  await page.goto("/learn/psychological-first-aid/foundations-dialogue");
+  await expect(page.getByRole("heading", { level: 1, name: "Diálogo: lo que ya hacemos bien", exact: true })).toBeVisible();
+  await expect(page.getByText(/^Piense en una persona que llegó muy alterada/)).toBeVisible();
+  await expectNoAxeViolations(page, "discussion item page");
+  await page.getByRole("link", { name: "Ir a la conversación", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Diálogo: lo que ya hacemos bien", exact: true })).toBeVisible();
+  const text = `Le ofrecí agua y un lugar tranquilo, y le expliqué cada paso. ${uniqueSuffix(testInfo)}`;
+  await page.getByLabel(t.yourReply, { exact: true }).fill(text);
+  await page.getByRole("button", { name: t.publish, exact: true }).click();
+  await expect(page.getByText(text, { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Volver a la actividad del curso", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Ya completó esta actividad.");
   await page.context().close();
 });

@@ -209,6 +209,24 @@ describe(`safeguarding and moderation (${process.env.SENDERO_TEST_ENGINE})`, () 
     expect(await late.json()).toMatchObject({ errors: { form: "dialogue.errors.editWindow" }, values: { body: "Tercera" } });
   });
 
+  it("pages a long thread and brings the writer back to the page of their new post", async () => {
+    const thread = await newThread("a1", space.A, "Hilo largo", "Primero");
+    const base = Date.now() - 3_600_000;
+    await t.db
+      .insertInto("dialogue_posts")
+      .values(Array.from({ length: 20 }, (_, i) => ({ thread_id: thread.threadId, parent_id: null, author_id: p.a2, body_source: `n${i}`, body_html: `<p>n${i}</p>`, state: "published" as const, published_at: new Date(base + i * 1000), created_at: new Date(base + i * 1000) })))
+      .execute();
+    const params = { spaceId: space.A, threadId: thread.threadId };
+    const url = `/dialogue/${space.A}/${thread.threadId}`;
+    const first = await (await get("a2", route.thread, url, params)).json();
+    expect(first).toMatchObject({ page: 1, total: 21 });
+    expect(first.posts.filter((x: { parentId: string | null }) => x.parentId === null)).toHaveLength(20);
+    const replied = await post("a1", route.thread, `${url}?reply=${thread.postId}`, params, { intent: "reply", body: "La última" });
+    expect(replied.headers.get("location")).toMatch(new RegExp(`^${url}\\?page=2#post-`));
+    const second = await (await get("a2", route.thread, `${url}?page=2`, params)).json();
+    expect(second.posts.map((x: { html: string }) => x.html)).toContain("<p>La última</p>");
+  });
+
   it("leaves a removed placeholder when the author deletes a post", async () => {
     const thread = await newThread("a1", space.A, "Para borrar", "Me equivoqué de grupo");
     const params = { spaceId: space.A, threadId: thread.threadId };

@@ -6,7 +6,7 @@ import { completeDiscussionOf } from "../../models/dialogue-discussion.server";
 import { moderatePost, moderateThread, muteMember, type ModerationResult } from "../../models/dialogue-moderation.server";
 import { BODY_MAX, REASON_MAX, TITLE_MAX } from "../../dialogue/limits";
 import { createReply, deletePost, editPost, reportPost, type WriteResult } from "../../models/dialogue-posting.server";
-import { setFollow } from "../../models/dialogue.server";
+import { pageOfPost, setFollow } from "../../models/dialogue.server";
 import { parseForm } from "../../utils/forms.server";
 import { isUuid } from "../../utils/ids";
 
@@ -47,7 +47,19 @@ export async function threadAction(context: AppLoadContext, request: Request, vi
   if (MODERATOR_INTENTS.has(data.intent) && !thread.can_moderate) throw new Response("Forbidden", { status: 403 });
   const actor = { viewer, requestId: context.requestId };
   const limits = { postsPerMinute: context.config.dialoguePostsPerMinute };
-  const back = (postId?: string) => redirect(`${here}${url.search}${postId ? `#post-${postId}` : ""}`);
+  // Back to the thread, on the page where the post is.
+  const back = async (postId?: string) => {
+    const params = new URLSearchParams(url.search);
+    // The form that was open is done.
+    for (const opener of ["reply", "edit", "report", "hide", "mute"]) params.delete(opener);
+    if (postId) {
+      const page = await pageOfPost(context.db, viewer, thread, postId);
+      if (page > 1) params.set("page", String(page));
+      else params.delete("page");
+    }
+    const search = params.toString();
+    return redirect(`${here}${search ? `?${search}` : ""}${postId ? `#post-${postId}` : ""}`);
+  };
 
   const written = (result: WriteResult) => {
     if (result.ok) return back(result.postId);
