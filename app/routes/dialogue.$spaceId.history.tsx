@@ -38,47 +38,49 @@ export default function ModerationHistory() {
       {rows.length === 0 ? (
         <p className="empty">{t("dialogue.history.empty")}</p>
       ) : (
-        <table>
-          <caption>{t("dialogue.history.caption", { count: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dialogue.history.when")}</th>
-              <th scope="col">{t("dialogue.history.who")}</th>
-              <th scope="col">{t("dialogue.history.what")}</th>
-              <th scope="col">{t("dialogue.history.where")}</th>
-              <th scope="col">{t("dialogue.history.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <DateText value={r.at} withTime />
-                </td>
-                <td dir="auto">{r.actor_name ?? "—"}</td>
-                <td>
-                  {t(`dialogue.history.actions.${r.action.replace(".", "_")}`)}
-                  {r.subject_name ? (
-                    <>
-                      {" · "}
-                      <span dir="auto">{r.subject_name}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {r.thread_id ? (
-                    <Link to={`/dialogue/${space.id}/${r.thread_id}`} dir="auto">
-                      {r.thread_title}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td dir="auto">{r.reason ?? "—"}</td>
+        <div className="table-scroll">
+          <table>
+            <caption>{t("dialogue.history.caption", { count: total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dialogue.history.when")}</th>
+                <th scope="col">{t("dialogue.history.who")}</th>
+                <th scope="col">{t("dialogue.history.what")}</th>
+                <th scope="col">{t("dialogue.history.where")}</th>
+                <th scope="col">{t("dialogue.history.reason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <DateText value={r.at} withTime />
+                  </td>
+                  <td dir="auto">{r.actor_name ?? "—"}</td>
+                  <td>
+                    {t(`dialogue.history.actions.${r.action.replace(".", "_")}`)}
+                    {r.subject_name ? (
+                      <>
+                        {" · "}
+                        <span dir="auto">{r.subject_name}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {r.thread_id ? (
+                      <Link to={`/dialogue/${space.id}/${r.thread_id}`} dir="auto">
+                        {r.thread_title}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td dir="auto">{r.reason ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>

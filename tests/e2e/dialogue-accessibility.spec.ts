@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, uniqueSuffix } from "./helpers/accounts";
+import { ENGLISH_ADMIN } from "../setup/e2e-seed-accounts";
+import { signIn, signInAs, uniqueSuffix } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { DIALOGUE_UI, openGeneralSpace, startThread } from "./helpers/dialogue";
 import { freshAccount } from "./helpers/invitations";
@@ -72,4 +73,38 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
     await officerContext.close();
     await facilitator.context().close();
   });
+
+  test(`the admin's regional spaces page passes axe in ${lang === "es" ? "Spanish" : "English"}, also with errors`, async ({ page }) => {
+    if (lang === "es") await signInAs(page, "admin");
+    else await signIn(page, ENGLISH_ADMIN.email);
+    const heading = lang === "es" ? "Espacios regionales de diálogo" : "Regional dialogue spaces";
+    await page.goto("/admin/dialogue");
+    await check(page, heading, `/admin/dialogue (${lang})`);
+    // Opening one with no group chosen: told to choose two, the title kept.
+    await page.getByLabel(t.title, { exact: true }).fill("Frontera sur");
+    await page.getByRole("button", { name: lang === "es" ? "Abrir el espacio" : "Open the space", exact: true }).click();
+    await expect(page.getByText(lang === "es" ? "Elija al menos dos grupos." : "Choose at least two groups.", { exact: true })).toBeVisible();
+    await expect(page.getByLabel(t.title, { exact: true })).toHaveValue("Frontera sur");
+    await expectNoAxeViolations(page, `/admin/dialogue with errors (${lang})`);
+  });
 }
+
+test("the dialogue pages fit a 320 px screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await signInAs(page, "facilitator");
+  const fits = async (what: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  };
+  await page.goto("/dialogue");
+  await fits("/dialogue");
+  await openGeneralSpace(page);
+  await fits("the general space");
+  await page.getByRole("link", { name: "Preséntese: ¿desde dónde trabaja?", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Preséntese: ¿desde dónde trabaja?", exact: true })).toBeVisible();
+  await fits("a thread, as its facilitator");
+  await page.goto("/facilitate");
+  await fits("/facilitate");
+  await context.close();
+});
