@@ -98,7 +98,7 @@ test("post, hide with a reason, report and dismiss, hold for a passport number a
   await colleague.context().close();
 });
 
-test("a failed post keeps what was typed and says why", async ({ browser }, testInfo) => {
+test("a failed post keeps what was typed and says why; a deleted one leaves a placeholder", async ({ browser }, testInfo) => {
   const { page } = await freshAccount(browser, testInfo);
   await openGeneralSpace(page);
   // A message without a title: the message stays in the box.
@@ -106,6 +106,14 @@ test("a failed post keeps what was typed and says why", async ({ browser }, test
   await page.getByRole("button", { name: t.createThread, exact: true }).click();
   await expect(page.getByLabel(t.title, { exact: true })).toHaveAccessibleDescription(t.required);
   await expect(page.getByLabel(t.message, { exact: true })).toHaveValue("Un texto largo que no quiero perder.");
+  // With a title it is posted; then its author deletes it, after confirming, and a placeholder stays.
+  await page.getByLabel(t.title, { exact: true }).fill(`Me equivoqué ${uniqueSuffix(testInfo)}`);
+  await page.getByRole("button", { name: t.createThread, exact: true }).click();
+  await expect(page.getByText("Un texto largo que no quiero perder.", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Eliminar", exact: true }).click();
+  await page.getByRole("button", { name: "Sí, eliminar", exact: true }).click();
+  await expect(page.getByText("Mensaje eliminado por su autor.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Un texto largo que no quiero perder.", { exact: true })).toHaveCount(0);
   await page.context().close();
 });
 

@@ -51,7 +51,7 @@ export async function threadAction(context: AppLoadContext, request: Request, vi
   const back = async (postId?: string) => {
     const params = new URLSearchParams(url.search);
     // The form that was open is done.
-    for (const opener of ["reply", "edit", "report", "hide", "mute"]) params.delete(opener);
+    for (const opener of ["reply", "edit", "delete", "report", "hide", "mute"]) params.delete(opener);
     if (postId) {
       const page = await pageOfPost(context.db, viewer, thread, postId);
       if (page > 1) params.set("page", String(page));

@@ -10,7 +10,7 @@ import type { PostItemData } from "./page-data.server";
 
 /** Which form is open on the page: from the address (?edit=…) or the failed submit. */
 export interface OpenForm {
-  intent: "reply" | "edit" | "report" | "hide" | "mute" | null;
+  intent: "reply" | "edit" | "delete" | "report" | "hide" | "mute" | null;
   target: string | null;
 }
 
@@ -118,16 +118,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
         {post.canEdit && !isOpen("edit") ? (
           <Link to={`${linkTo({ edit: post.id })}#post-${post.id}`}>{t("dialogue.post.edit")}</Link>
         ) : null}
-        {post.mine && post.state !== "removed" ? (
-          <Form method="post" preventScrollReset>
-            <CsrfField />
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="postId" value={post.id} />
-            <button type="submit" className="button-link">
-              {t("dialogue.post.delete")}
-            </button>
-          </Form>
-        ) : null}
+        {post.mine && post.state !== "removed" && !isOpen("delete") ? <Link to={`${linkTo({ delete: post.id })}#post-${post.id}`}>{t("dialogue.post.delete")}</Link> : null}
         {!post.mine && (post.state === "published" || post.state === "reported") ? (
           <Link to={`${linkTo({ report: post.id })}#post-${post.id}`} aria-label={t("dialogue.post.reportOf", { name: post.authorName })}>
             {t("dialogue.post.report")}
@@ -136,6 +127,20 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
         {canModerate ? <ModeratorButtons post={post} linkTo={linkTo} /> : null}
       </div>
 
+      {isOpen("delete") && post.mine ? (
+        <Form method="post" className="post-form" preventScrollReset>
+          <CsrfField />
+          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="postId" value={post.id} />
+          <p>{t("dialogue.post.deleteConfirm")}</p>
+          <div className="actions">
+            <button type="submit" className="button-primary">
+              {t("dialogue.post.deleteYes")}
+            </button>
+            <Link to={linkTo({})}>{t("dialogue.cancel")}</Link>
+          </div>
+        </Form>
+      ) : null}
       {isOpen("report") ? (
         <Form method="post" className="post-form" preventScrollReset>
           <CsrfField />

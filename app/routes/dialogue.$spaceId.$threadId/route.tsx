@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   return threadAction(args.context, args.request, viewer, found);
 }
 
-const OPENERS = ["reply", "edit", "report", "hide", "mute"] as const;
+const OPENERS = ["reply", "edit", "delete", "report", "hide", "mute"] as const;
 
 export default function ThreadPage() {
   const { t } = useTranslation();
