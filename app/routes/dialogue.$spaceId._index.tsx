@@ -84,7 +84,7 @@ export default function SpacePage() {
       <p className="breadcrumbs">
         <Link to="/dialogue">{t("dialogue.title")}</Link>
       </p>
-      <h1 dir="auto">{title}</h1>
+      <h1 dir="auto" className="dialogue-title">{title}</h1>
       {s.canModerate ? <SpaceSettings space={s} failed={failed} saved={saved} /> : null}
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading">{t("dialogue.space.threadsHeading")}</h2>

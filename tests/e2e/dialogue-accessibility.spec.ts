@@ -89,7 +89,7 @@ for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {
   });
 }
 
-test("the dialogue pages fit a 320 px screen", async ({ browser }) => {
+test("the dialogue pages fit a 320 px screen", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await signInAs(page, "facilitator");
@@ -99,6 +99,10 @@ test("the dialogue pages fit a 320 px screen", async ({ browser }) => {
   };
   await page.goto("/dialogue");
   await fits("/dialogue");
+  await openGeneralSpace(page);
+  // Long unbroken words (a pasted address) wrap instead of widening the page.
+  await startThread(page, `Enlace-${"x".repeat(70)}-${uniqueSuffix(testInfo)}`, `Vea https://example.org/${"a".repeat(150)}`);
+  await fits("a thread with long words");
   await openGeneralSpace(page);
   await fits("the general space");
   await page.getByRole("link", { name: "Preséntese: ¿desde dónde trabaja?", exact: true }).click();

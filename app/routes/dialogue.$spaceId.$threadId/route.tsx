@@ -96,7 +96,7 @@ export default function ThreadPage() {
           {thread.spaceKind === "general" ? t("dialogue.space.general", { name: thread.spaceTitle }) : (data.discussion?.title ?? thread.spaceTitle)}
         </Link>
       </p>
-      <h1 dir="auto">{thread.title}</h1>
+      <h1 dir="auto" className="dialogue-title">{thread.title}</h1>
       {data.discussion ? (
         <div className="notice">
           <p dir="auto">{data.discussion.prompt}</p>
