@@ -24,6 +24,7 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   INVITATION_DAYS: z.coerce.number().positive().default(14),
   RESET_LINK_HOURS: z.coerce.number().positive().default(24),
+  DIALOGUE_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(6),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   PROGRAMME_NAME: z.string().trim().min(1).max(200).default("Sendero"),
   VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(60),
@@ -62,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     invitationMs: e.INVITATION_DAYS * 86_400_000,
     resetLinkMs: e.RESET_LINK_HOURS * 3_600_000,
+    dialoguePostsPerMinute: e.DIALOGUE_POSTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     /** Who issues certificates (printed on them and named in credentials). */
     programmeName: e.PROGRAMME_NAME,

@@ -28,6 +28,7 @@ export const ROLE_HOME: Record<RoleName, string> = {
 /** Areas in the order shown in the navigation, with the permission each needs. */
 export const AREAS = [
   { path: "/learn", labelKey: "nav.learn", permission: "learn" },
+  { path: "/dialogue", labelKey: "dialogue.nav", permission: "learn" },
   { path: "/facilitate", labelKey: "nav.facilitate", permission: "moderate:dialogue" },
   { path: "/coordinate", labelKey: "nav.coordinate", permission: "read:progress" },
   { path: "/admin", labelKey: "nav.admin", permission: "manage:people" },

@@ -18,6 +18,7 @@ import { SiteHeader } from "./components/site-header";
 import { i18nFor } from "./i18n/instance";
 import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 import { localeFor } from "./i18n/request-locale.server";
+import { unreadNotificationCount } from "./models/notification.server";
 import { TRANSLATIONS } from "./i18n/translations.server";
 import { AREAS, rolesAllow } from "./roles";
 import stylesheet from "./styles/app.css";
@@ -55,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user: user && {
       displayName: user.displayName,
       areas: AREAS.filter((a) => rolesAllow(user.roles, a.permission)).map(({ path, labelKey }) => ({ path, labelKey })),
+      unreadNotifications: await unreadNotificationCount(context.db, user.id),
     },
   };
 }

@@ -33,6 +33,16 @@ export interface Database {
   certificates: CertificatesTable;
   issuer_keys: IssuerKeysTable;
   quiz_results: QuizResultsTable;
+  dialogue_spaces: DialogueSpacesTable;
+  dialogue_space_cohorts: DialogueSpaceCohortsTable;
+  dialogue_threads: DialogueThreadsTable;
+  dialogue_posts: DialoguePostsTable;
+  dialogue_reports: DialogueReportsTable;
+  dialogue_mutes: DialogueMutesTable;
+  dialogue_follows: DialogueFollowsTable;
+  dialogue_reads: DialogueReadsTable;
+  notifications: NotificationsTable;
+  dialogue_moderation_log: DialogueModerationLogTable;
 }
 
 interface CountriesTable {
@@ -240,6 +250,7 @@ interface IssuerKeysTable {
   private_jwk: ColumnType<Record<string, unknown>, string, string>;
   created_at: CreatedAt;
 }
+
 interface QuizResultsTable {
   person_id: string;
   course_id: string;
@@ -249,4 +260,107 @@ interface QuizResultsTable {
   last_percent: number;
   passed_at: NullableTimestamp;
   updated_at: CreatedAt;
+}
+
+export type SpaceKind = "general" | "discussion" | "regional";
+export type PostState = "held" | "published" | "reported" | "hidden" | "removed";
+
+interface DialogueSpacesTable {
+  id: Generated<string>;
+  kind: SpaceKind;
+  title: string;
+  key: string | null;
+  course_id: string | null;
+  item_id: string | null;
+  edit_window_minutes: Generated<number>;
+  hold_first_posts: Generated<number>;
+  created_at: CreatedAt;
+}
+
+interface DialogueSpaceCohortsTable {
+  space_id: string;
+  cohort_id: string;
+}
+
+interface DialogueThreadsTable {
+  id: Generated<string>;
+  space_id: string;
+  author_id: string | null;
+  title: string;
+  locked: Generated<boolean>;
+  pinned: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  last_post_at: CreatedAt;
+}
+
+interface DialoguePostsTable {
+  id: Generated<string>;
+  thread_id: string;
+  parent_id: string | null;
+  author_id: string;
+  opens_thread: Generated<boolean>;
+  body_source: string;
+  body_html: string;
+  state: PostState;
+  machine_version: Generated<number>;
+  held_reason: string | null;
+  safeguarding_hits: Json;
+  hidden_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  published_at: NullableTimestamp;
+  edited_at: NullableTimestamp;
+}
+
+interface DialogueReportsTable {
+  id: Generated<string>;
+  post_id: string;
+  reporter_id: string;
+  reason: string;
+  created_at: CreatedAt;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
+interface DialogueMutesTable {
+  space_id: string;
+  person_id: string;
+  until: Timestamp;
+  muted_by: string | null;
+  created_at: CreatedAt;
+}
+
+interface DialogueFollowsTable {
+  thread_id: string;
+  person_id: string;
+}
+
+interface DialogueReadsTable {
+  thread_id: string;
+  person_id: string;
+  read_at: Timestamp;
+}
+
+interface NotificationsTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  thread_id: string | null;
+  post_id: string | null;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+}
+
+interface DialogueModerationLogTable {
+  id: Generated<number>;
+  space_id: string;
+  actor_id: string | null;
+  action: string;
+  thread_id: string | null;
+  post_id: string | null;
+  person_id: string | null;
+  reason: string | null;
+  at: CreatedAt;
 }

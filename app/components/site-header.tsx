@@ -2,11 +2,13 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../i18n/locales";
 import { CsrfField } from "./csrf-field";
+import { NotificationsLink } from "./dialogue/notifications-link";
 import { LanguageSwitcher } from "./language-switcher";
 
 export interface HeaderUser {
   displayName: string;
   areas: { path: string; labelKey: string }[];
+  unreadNotifications: number;
 }
 
 export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: Locale }) {
@@ -31,6 +33,7 @@ export function SiteHeader({ user, locale }: { user: HeaderUser | null; locale: 
         <div className="site-tools">
           {user ? (
             <>
+              <NotificationsLink unread={user.unreadNotifications} />
               <Link to="/account" className="user-name" dir="auto">
                 {user.displayName}
               </Link>

@@ -76,6 +76,8 @@ function checkStructure(source: YamlSource, data: CourseFile): Problem[] {
       if (itemIds.has(item.id)) problems.push(source.problem(["modules", mi, "items", ii, "id"], `duplicate item id "${item.id}"`));
       itemIds.set(item.id, [mi, ii]);
       if (item.kind !== "lesson" && !item.title) problems.push(source.problem(["modules", mi, "items", ii], `a ${item.kind} item needs a title`));
+      if (item.kind === "discussion" && !item.prompt) problems.push(source.problem(["modules", mi, "items", ii], "a discussion item needs a prompt"));
+      if (item.kind !== "discussion" && item.prompt) problems.push(source.problem(["modules", mi, "items", ii, "prompt"], "only discussion items take a prompt"));
     });
   });
   data.modules.forEach((m, mi) => {
@@ -130,7 +132,7 @@ function toCourse(data: CourseFile): Course {
     title: m.title,
     requires: m.requires,
     items: m.items.map((i) => {
-      const item: CourseItem = { id: i.id, kind: i.kind, moduleId: m.id, minutes: i.minutes ?? 0, requires: i.requires, optional: i.optional, title: { ...i.title } };
+      const item: CourseItem = { id: i.id, kind: i.kind, moduleId: m.id, minutes: i.minutes ?? 0, requires: i.requires, optional: i.optional, title: { ...i.title }, ...(i.prompt ? { prompt: { ...i.prompt } } : {}) };
       items.set(item.id, item);
       return item;
     }),

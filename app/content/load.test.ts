@@ -145,6 +145,19 @@ describe("content check", () => {
     expect(report).toContain("demo-course/course.yaml:1: id: ids are lowercase words joined by hyphens (a-z, 0-9, -)");
   });
 
+  it("reports a discussion item without a prompt, and a prompt on another kind", () => {
+    const discussion = "      - id: wrap-up\n        kind: lesson\n      - id: talk\n        kind: discussion\n        title:\n          es: Conversemos\n          en: Let's talk\n";
+    const { report } = writeCourse({ "demo-course/course.yaml": yamlWith("      - id: wrap-up\n        kind: lesson\n", discussion).replace("        minutes: 10\n", "        minutes: 10\n        prompt:\n          es: ¿Qué opina?\n") });
+    expect(report).toEqual(["demo-course/course.yaml:23: only discussion items take a prompt", "demo-course/course.yaml:35: a discussion item needs a prompt"]);
+  });
+
+  it("keeps a discussion item's prompt in each language", () => {
+    const discussion = "      - id: wrap-up\n        kind: lesson\n      - id: talk\n        kind: discussion\n        title:\n          es: Conversemos\n          en: Let's talk\n        prompt:\n          es: ¿Qué opina?\n          en: What do you think?\n";
+    const { catalog, report } = writeCourse({ "demo-course/course.yaml": yamlWith("      - id: wrap-up\n        kind: lesson\n", discussion) });
+    expect(report).toEqual([]);
+    expect(catalog.courses.get("demo-course")!.items.get("talk")?.prompt).toEqual({ es: "¿Qué opina?", en: "What do you think?" });
+  });
+
   it("reports a quiz item whose file is missing", () => {
     const { report } = writeCourse({
       "demo-course/course.yaml": yamlWith("      - id: wrap-up\n        kind: lesson\n", "      - id: wrap-up\n        kind: lesson\n      - id: final-quiz\n        kind: quiz\n        title:\n          es: Prueba\n          en: Quiz\n"),

@@ -14,6 +14,8 @@ export interface CourseItem {
   requires: string[];
   optional: boolean;
   title: Localized;
+  /** A discussion item's question, shown above its thread. */
+  prompt?: Localized;
 }
 
 export interface CourseModule {

@@ -17,6 +17,8 @@ const item = z.strictObject({
   requires: z.array(id).default([]),
   optional: z.boolean().default(false),
   title: localized.optional(),
+  /** Discussion items only: the question the cohort is asked to talk about. */
+  prompt: localized.optional(),
 });
 
 const courseModule = z.strictObject({

@@ -1,8 +1,19 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requirePermission } from "../auth/guards.server";
+import { CsrfField } from "../components/csrf-field";
+import { DateText } from "../components/date-text";
+import { PostBody } from "../components/dialogue/post-body";
+import { REASON_MAX } from "../dialogue/limits";
 import { cohortsOfPerson } from "../models/cohort.server";
+import type { StoredHits } from "../models/dialogue.server";
+import { viewerOf } from "../models/dialogue-access.server";
+import { completeDiscussionOf } from "../models/dialogue-discussion.server";
+import { moderatePost, moderationQueue } from "../models/dialogue-moderation.server";
+import { parseForm } from "../utils/forms.server";
+import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitate.title");
@@ -10,18 +21,159 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitat
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(context, request, "moderate:dialogue");
   const cohorts = (await cohortsOfPerson(context.db, user.id)).filter((c) => c.role === "facilitator");
-  return json({ cohorts });
+  const queue = await moderationQueue(context.db, viewerOf(user));
+  return json({
+    cohorts,
+    queue: queue.map((item) => ({
+      ...item,
+      // The facilitator sees which kinds of personal data were found, not a second copy of them.
+      foundKinds: [...new Set(((item.safeguarding_hits as StoredHits | null)?.body ?? []).concat((item.safeguarding_hits as StoredHits | null)?.title ?? []).map((h) => h.kind))],
+    })),
+  });
+}
+
+const postId = z.string({ error: "form.invalid" }).refine(isUuid, "form.invalid");
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), postId, version: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(1_000_000, "form.invalid") }),
+  z.object({ intent: z.literal("hide"), postId, reason: z.string({ error: "form.required" }).trim().min(1, "form.required").max(REASON_MAX, "form.tooLong") }),
+  z.object({ intent: z.literal("dismiss"), postId }),
+]);
+
+type Failed = { errors: Record<string, string>; values: Record<string, string> };
+
+// Decisions from the queue: the same moderation events as on the thread page.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(context, request, "moderate:dialogue");
+  const form = await parseForm(request, schema);
+  if (!form.ok) return json<Failed>({ errors: form.errors, values: form.values }, { status: 400 });
+  const data = form.data;
+  const result = await moderatePost(context.db, { viewer: viewerOf(user), requestId: context.requestId }, {
+    postId: data.postId,
+    action: data.intent,
+    reason: data.intent === "hide" ? data.reason : null,
+    version: data.intent === "approve" ? data.version : null,
+  });
+  if (!result.ok && result.error === "notFound") throw new Response("Not Found", { status: 404 });
+  // An approved post in a course discussion completes the item for its author.
+  if (result.ok && data.intent === "approve") await completeDiscussionOf(context.db, context.content, data.postId);
+  if (!result.ok) return json<Failed>({ errors: { form: `dialogue.errors.${result.error}` }, values: {} }, { status: 409 });
+  return redirect(`/facilitate?done=${data.intent}`);
 }
 
 export default function Facilitate() {
   const { t } = useTranslation();
-  const { cohorts } = useLoaderData<typeof loader>();
+  const { cohorts, queue } = useLoaderData<typeof loader>();
+  const failed = useActionData<Failed>();
+  const [params] = useSearchParams();
+  const hiding = failed?.values.intent === "hide" ? failed.values.postId : params.get("hide");
+  const done = params.get("done");
   return (
     <div className="page">
       <h1>{t("facilitate.title")}</h1>
+      {done && ["approve", "hide", "dismiss"].includes(done) ? (
+        <p className="notice" role="status">
+          {t(`dialogue.queue.done.${done}`)}
+        </p>
+      ) : null}
+      {failed?.errors.form ? (
+        <p className="alert" role="alert">
+          {t(failed.errors.form)}
+        </p>
+      ) : null}
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("facilitate.queue")}</h2>
-        <p className="empty">{t("facilitate.queueEmpty")}</p>
+        {queue.length === 0 ? (
+          <p className="empty">{t("facilitate.queueEmpty")}</p>
+        ) : (
+          <ol className="queue">
+            {queue.map((item) => (
+              <li key={item.id} className="card" id={`item-${item.id}`}>
+                <h3>
+                  {item.state === "held" ? t("dialogue.queue.held") : t("dialogue.queue.reported")}
+                  {" · "}
+                  <Link to={`/dialogue/${item.space_id}/${item.thread_id}#post-${item.id}`} dir="auto">
+                    {item.thread_title}
+                  </Link>
+                </h3>
+                <p className="hint">
+                  <span dir="auto">{item.author_name}</span> · <DateText value={item.created_at} withTime /> ·{" "}
+                  <span dir="auto">{item.space_kind === "general" ? t("dialogue.space.general", { name: item.space_title }) : item.space_title}</span>
+                </p>
+                {item.state === "held" ? (
+                  <p>
+                    {item.held_reason === "safeguarding"
+                      ? t("dialogue.queue.heldSafeguarding", { kinds: item.foundKinds.map((k) => t(`dialogue.safeguarding.kinds.${k}`)).join(", ") })
+                      : t("dialogue.queue.heldFirstPosts")}
+                  </p>
+                ) : null}
+                {item.parent_html ? (
+                  <blockquote className="context">
+                    <p className="hint">{t("dialogue.queue.inReplyTo")}</p>
+                    <PostBody html={item.parent_html} />
+                  </blockquote>
+                ) : null}
+                <PostBody html={item.body_html} />
+                {item.reports.length > 0 ? (
+                  <>
+                    <h4>{t("dialogue.queue.reports")}</h4>
+                    <ul>
+                      {item.reports.map((r, i) => (
+                        <li key={i}>
+                          <span dir="auto">{r.reporter_name}</span>: <q dir="auto">{r.reason}</q>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                <div className="post-actions">
+                  {item.state === "held" ? (
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="approve" />
+                      <input type="hidden" name="postId" value={item.id} />
+                      <input type="hidden" name="version" value={item.version} />
+                      <button type="submit" className="button-primary">
+                        {t("dialogue.moderate.approve")}
+                      </button>
+                    </Form>
+                  ) : (
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="intent" value="dismiss" />
+                      <input type="hidden" name="postId" value={item.id} />
+                      <button type="submit" className="button-primary">
+                        {t("dialogue.moderate.dismiss")}
+                      </button>
+                    </Form>
+                  )}
+                  {hiding !== item.id ? <Link to={`?hide=${item.id}#item-${item.id}`}>{t("dialogue.moderate.hide")}</Link> : null}
+                </div>
+                {hiding === item.id ? (
+                  <Form method="post" className="post-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="hide" />
+                    <input type="hidden" name="postId" value={item.id} />
+                    <div className={failed?.errors.reason ? "field field-invalid" : "field"}>
+                      <label htmlFor={`hide-reason-${item.id}`}>{t("dialogue.moderate.hideReason")}</label>
+                      {failed?.errors.reason ? (
+                        <p className="field-error" id={`hide-reason-${item.id}-error`}>
+                          {t(failed.errors.reason)}
+                        </p>
+                      ) : null}
+                      <textarea id={`hide-reason-${item.id}`} name="reason" rows={3} dir="auto" maxLength={REASON_MAX} required defaultValue={failed?.values.reason ?? ""} aria-invalid={failed?.errors.reason ? true : undefined} aria-describedby={failed?.errors.reason ? `hide-reason-${item.id}-error` : undefined} />
+                    </div>
+                    <div className="actions">
+                      <button type="submit" className="button-primary">
+                        {t("dialogue.moderate.hide")}
+                      </button>
+                      <Link to="/facilitate">{t("dialogue.cancel")}</Link>
+                    </div>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
       <section aria-labelledby="cohorts-heading">
         <h2 id="cohorts-heading">{t("facilitate.cohorts")}</h2>
@@ -36,6 +188,9 @@ export default function Facilitate() {
             ))}
           </ul>
         )}
+        <p>
+          <Link to="/dialogue">{t("dialogue.queue.toSpaces")}</Link>
+        </p>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-23-001-foundation";
 import * as courseProgress from "./2026-11-23-002-course-progress";
 import * as quizStates from "./2026-11-23-003-quiz-states";
 import * as coordinatorReports from "./2026-11-23-004-coordinator-reports";
+import * as dialogue from "./2026-11-23-005-dialogue";
 import * as scenarioStates from "./2026-11-23-007-scenario-states";
 import * as certificates from "./2026-11-23-008-certificates";
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-002-course-progress": courseProgress,
   "2026-11-23-003-quiz-states": quizStates,
   "2026-11-23-004-coordinator-reports": coordinatorReports,
+  "2026-11-23-005-dialogue": dialogue,
   "2026-11-23-007-scenario-states": scenarioStates,
   "2026-11-23-008-certificates": certificates,
 };

@@ -3,6 +3,7 @@ import type { DB } from "../client";
 import type { RoleName } from "../types";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
 import { seedDemoLearners } from "./demo-learners";
+import { seedDemoDialogue } from "./demo-dialogue";
 
 const DEMO_SEED_LOCK = 7_310_001;
 
@@ -82,6 +83,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
         await addToCohort(trx, cohortId, personId, account.role);
       }
     }
+    await seedDemoDialogue(trx, cohortId, `Programa regional ${year} — grupo piloto`, DEMO_PASSWORD);
     return { cohortId, institutionIds, year };
   });
   // Learners record progress through the models, each step its own transaction, so after the above.

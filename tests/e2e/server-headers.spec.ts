@@ -50,8 +50,8 @@ test.describe("the production server", () => {
 });
 
 // Every page a signed-in admin can reach, and every address that takes a form.
-const PAGES = ["/login", "/learn", "/learn/trafficking-smuggling", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz", "/facilitate", "/coordinate", "/coordinate/invitations", "/admin", "/admin/people", "/admin/audit", "/account", "/no-such-page"];
-const FORM_TARGETS = ["/login", "/logout", "/language", "/join/some-token", "/reset/some-token", "/account", "/coordinate/invitations", "/admin/people", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz"];
+const PAGES = ["/login", "/learn", "/learn/trafficking-smuggling", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz", "/facilitate", "/coordinate", "/coordinate/invitations", "/admin", "/admin/people", "/admin/audit", "/account", "/dialogue", "/notifications", "/no-such-page"];
+const FORM_TARGETS = ["/login", "/logout", "/language", "/join/some-token", "/reset/some-token", "/account", "/coordinate/invitations", "/admin/people", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/two-crimes-quiz", "/facilitate", "/dialogue/00000000-0000-4000-8000-000000000000", "/dialogue/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-000000000000"];
 
 test.describe("on every page and every form", () => {
   test("security headers are sent on every page", async ({ page }) => {

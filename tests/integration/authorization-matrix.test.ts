@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
+import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { issueCertificate } from "../../app/models/certificate.server";
@@ -29,7 +30,9 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { openToken: "", resetToken: "", certificate: "" };
+const ids = { openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
+// Dialogue in cohort A: members and its facilitator get in; the coordinator of A, who is not a member, does not.
+const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
 const SCENARIO_REPORT = "/coordinate/scenarios/unaccompanied-children/girl-alone-at-checkpoint";
 
@@ -39,6 +42,7 @@ const TABLE: Record<string, RouteCase> = {
   "account.tsx": { url: () => "/account", loader: signedIn(200), action: signedIn(400) },
   "admin._index.tsx": { url: () => "/admin", loader: adminOnly(200) },
   "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
+  "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },
@@ -56,7 +60,16 @@ const TABLE: Record<string, RouteCase> = {
   "resources.report-learners.tsx": { url: () => "/resources/report-learners?format=csv", loader: coordinators(200) },
   "resources.report-overview.tsx": { url: () => "/resources/report-overview?format=xlsx", loader: coordinators(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
-  "facilitate._index.tsx": { url: () => "/facilitate", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 } },
+  "facilitate._index.tsx": {
+    url: () => "/facilitate",
+    loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 },
+    action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 403, admin: 400 },
+  },
+  "dialogue._index.tsx": { url: () => "/dialogue", loader: signedIn(200) },
+  "dialogue.$spaceId._index.tsx": { url: () => `/dialogue/${ids.spaceA}`, loader: members(200), action: members(400) },
+  "dialogue.$spaceId.history.tsx": { url: () => `/dialogue/${ids.spaceA}/history`, loader: { ...members(200), officer: 403 } },
+  "dialogue.$spaceId.$threadId/route.tsx": { url: () => `/dialogue/${ids.spaceA}/${ids.threadA}`, loader: members(200), action: members(400) },
+  "notifications.tsx": { url: () => "/notifications", loader: signedIn(200) },
   "join.$token.tsx": { url: () => `/join/${ids.openToken}`, loader: all(200), action: all(400) },
   "language.tsx": { url: () => "/language", loader: all("redirect"), action: all("redirect") },
   "learn.$courseId.$itemId/route.tsx": { url: () => LESSON, loader: signedIn(200), action: signedIn("redirect") },
@@ -94,6 +107,12 @@ beforeAll(async () => {
   invitationInA = invitation.id;
   ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
   ids.certificate = (await issueCertificate(t.db, people.officer, base)).code;
+  ids.spaceA = await createGeneralSpace(t.db, cohortA, "Grupo A");
+  ids.threadA = (await t.db.insertInto("dialogue_threads").values({ space_id: ids.spaceA, author_id: people.officer, title: "Tema" }).returning("id").executeTakeFirstOrThrow()).id;
+  await t.db
+    .insertInto("dialogue_posts")
+    .values({ thread_id: ids.threadA, parent_id: null, author_id: people.officer, opens_thread: true, body_source: "Hola", body_html: "<p>Hola</p>", state: "published" })
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -117,6 +136,7 @@ const paramsOf = (url: string) => {
   if (first === "join" || first === "reset") return { token: second };
   if (first === "certificates" || first === "verify") return { code: second };
   if (first === "coordinate" && second === "learners" && third) return { personId: third };
+  if (first === "dialogue") return { spaceId: second, threadId: third };
   return {};
 };
 

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
+import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { progressCourse } from "../../app/content/progress-course";
@@ -16,6 +17,7 @@ import { openTestDb, type TestDb } from "../setup/test-db";
 let t: TestDb;
 let context: AppLoadContext;
 const tokens = { join: "", reset: "" };
+const dialogue = { space: "", thread: "" };
 let admin = "";
 let officer = "";
 
@@ -32,10 +34,19 @@ beforeAll(async () => {
   for (const item of children.modules[0]!.items) {
     await t.db.transaction().execute((trx) => completeItem(trx, officer, { ...progressCourse(children), id: children.id }, item.id, item.kind));
   }
+  dialogue.space = await createGeneralSpace(t.db, cohort, "Grupo");
+  dialogue.thread = (await t.db.insertInto("dialogue_threads").values({ space_id: dialogue.space, author_id: officer, title: "Tema" }).returning("id").executeTakeFirstOrThrow()).id;
+  await t.db
+    .insertInto("dialogue_posts")
+    .values({ thread_id: dialogue.thread, parent_id: null, author_id: officer, opens_thread: true, body_source: "Hola", body_html: "<p>Hola</p>", state: "published" })
+    .execute();
 });
 afterAll(async () => t.close());
 
-const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "certificates", "login_throttles"];
+const TABLES = [
+  "people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "certificates", "login_throttles",
+  "dialogue_threads", "dialogue_posts", "dialogue_reports", "dialogue_follows", "dialogue_mutes", "dialogue_moderation_log", "notifications",
+];
 
 /** A fingerprint of every table's content. */
 async function fingerprint(): Promise<string> {
@@ -107,7 +118,43 @@ const TARGETS: Target[] = [
     params: () => ({ courseId: "unaccompanied-children", itemId: "girl-alone-at-checkpoint" }),
     form: formOf({ intent: fc.constantFrom("choose", "decide", ""), version: fc.oneof(fc.constant("0"), notANumber), choice: oddValue }),
   },
+  {
+    route: "dialogue.$spaceId._index",
+    url: () => `/dialogue/${dialogue.space}`,
+    as: "officer",
+    params: () => ({ spaceId: dialogue.space }),
+    form: formOf({ intent: fc.constantFrom("create", "settings"), title: oddValue, body: oddValue, editWindowMinutes: oddValue, holdFirstPosts: oddValue }),
+  },
+  {
+    route: "dialogue.$spaceId.$threadId/route",
+    url: () => `/dialogue/${dialogue.space}/${dialogue.thread}`,
+    as: "officer",
+    params: () => ({ spaceId: dialogue.space, threadId: dialogue.thread }),
+    form: formOf({
+      intent: fc.constantFrom("reply", "edit", "delete", "report", "approve", "hide", "restore", "dismiss", "pin", "lock", "mute", "nonsense"),
+      body: oddValue, title: oddValue, parentId: oddValue, postId: oddValue, version: oddValue, reason: oddValue, personId: oddValue, days: oddValue,
+    }),
+  },
+  { route: "admin.dialogue", url: () => "/admin/dialogue", as: "admin", form: formOf({ title: oddValue, cohortIds: oddValue }) },
+  {
+    route: "facilitate._index",
+    url: () => "/facilitate",
+    as: "admin",
+    form: formOf({ intent: fc.constantFrom("approve", "hide", "dismiss"), postId: oddValue, version: oddValue, reason: oddValue }),
+  },
 ];
+
+/** A form that is allowed to change data: a well-formed new thread or reply (what was sent is what gets stored). */
+function legitimateChange(route: string, body: URLSearchParams): boolean {
+  const filled = (name: string, max: number) => {
+    const v = (body.get(name) ?? "").trim();
+    return v.length > 0 && v.length <= max;
+  };
+  if (route === "language") return ["es", "en"].includes(body.get("locale") ?? "");
+  if (route === "dialogue.$spaceId._index") return body.get("intent") === "create" && filled("title", 150) && filled("body", 5000);
+  if (route === "dialogue.$spaceId.$threadId/route") return body.get("intent") === "reply" && filled("body", 5000) && !body.get("parentId");
+  return false;
+}
 
 describe(`bad input to every action (${process.env.SENDERO_TEST_ENGINE})`, () => {
   for (const target of TARGETS) {
@@ -122,9 +169,8 @@ describe(`bad input to every action (${process.env.SENDERO_TEST_ENGINE})`, () =>
           const request = target.as === "anonymous" ? anonymousRequest(target.url(), { method: "POST", body }) : new Request(new URL(target.url(), "http://sendero.test"), { method: "POST", body, headers });
           const response = await outcome(() => action({ request, context, params: target.params?.() ?? {} }));
           expect(response.status, `${target.route} with ${body}`).toBeLessThan(500);
-          // A language switch with a valid locale is a legitimate change; anything else must not change data.
-          const legitimate = target.route === "language" && ["es", "en"].includes(body.get("locale") ?? "");
-          if (!legitimate) expect(await fingerprint(), `${target.route} with ${body}`).toBe(before);
+          // A language switch with a valid locale, or a well-formed post, is a legitimate change; anything else must not change data.
+          if (!legitimateChange(target.route, body)) expect(await fingerprint(), `${target.route} with ${body}`).toBe(before);
         }),
         // A fixed seed: the same odd forms every run, so a failure can be replayed and never flickers.
         { numRuns: 25, seed: 20261123 },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../db/migrate";
 import { migrations } from "../../db/migrations/index";
 import { DEMO_ACCOUNTS, seedDemo } from "../../db/seeds/demo";
+import { DEMO_SECOND_OFFICER } from "../../db/seeds/demo-dialogue";
 import { appendLearningEvents } from "../../app/models/learning-event.server";
 import { makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
@@ -27,11 +28,14 @@ describe(`schema (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(again.results).toEqual([]);
   });
 
-  it("seeds the demo organisation once, with one account per role", async () => {
+  it("seeds the demo organisation once, with one account per role (and a second officer for the dialogue)", async () => {
     expect(await seedDemo(t.db)).toBe(true);
     expect(await seedDemo(t.db)).toBe(false);
     const emails = await t.db.selectFrom("people").select("email").where("email", "like", "%@demo.sendero.test").orderBy("email").execute();
-    expect(emails.map((e) => e.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(emails.map((e) => e.email)).toEqual([...DEMO_ACCOUNTS.map((a) => a.email), DEMO_SECOND_OFFICER.email].sort());
+    // The demo cohort's general dialogue space, with a couple of conversations.
+    const spaces = await t.db.selectFrom("dialogue_spaces").innerJoin("dialogue_threads", "dialogue_threads.space_id", "dialogue_spaces.id").select("dialogue_spaces.kind").execute();
+    expect(spaces.map((s) => s.kind)).toEqual(["general", "general"]);
   });
 
   it("keeps learning events shaped like xAPI statements", async () => {

@@ -11,6 +11,8 @@ import { localeFor } from "../../i18n/request-locale.server";
 import { itemStatus, summarize } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
 import { factsFor, progressSnapshot, recordCompletion, recordView, withView } from "../../models/progress.server";
+import { DiscussionPanel } from "./discussion-panel";
+import { discussionItemData } from "./discussion.server";
 import { QuizPanel } from "./quiz-panel";
 import { quizAction, quizPageData } from "./quiz.server";
 import { ScenarioPanel } from "./scenario-panel";
@@ -59,6 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
     quiz: item.kind === "quiz" && !locked ? await quizPageData(context, user.id, course, item, locale) : null,
     scenario: item.kind === "scenario" && !locked ? await scenarioPageData(context, user.id, course, item, locale) : null,
     locale,
+    discussion: item.kind === "discussion" && !locked ? await discussionItemData(context.db, user.id, course, item, locale) : null,
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
   });
@@ -81,7 +84,9 @@ export async function action(args: ActionFunctionArgs) {
     if (result.kind === "invalid") return json({ error: result.error, values: {} }, { status: 400 });
     return redirect(result.kind === "stale" ? `${here}?stale=1` : here);
   }
-  // Quizzes, scenarios and discussions are completed by doing them, never by a bare POST.
+  // A discussion item is done by posting in its thread, never by this button.
+  if (item.kind === "discussion") return json({ error: "dialogue.discussion.doneByPosting", values: {} }, { status: 409 });
+  // Quizzes and scenarios are completed by doing them, never by a bare POST.
   if (item.kind !== "lesson") return json({ error: "scenario.notByButton", values: {} }, { status: 400 });
   const progress = completionCourse(course);
   const result = await recordCompletion(context.db, user.id, progress, item.id, item.kind);
@@ -139,6 +144,8 @@ export default function ItemPage() {
           stale={params.has("stale")}
           itemDone={item.state === "done"}
         />
+      ) : data.discussion ? (
+        <DiscussionPanel discussion={data.discussion} done={item.state === "done"} />
       ) : lesson ? (
         <>
           {lesson.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}

@@ -1,0 +1,235 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client";
+import type { PostState } from "../../db/types";
+import { renderPost } from "../dialogue/render.server";
+import { detectPersonalData } from "../dialogue/safeguarding";
+import { nextPostState } from "../machines/post-moderation";
+import type { Space, StoredHits, Thread } from "./dialogue.server";
+import { mutedUntil } from "./dialogue.server";
+import type { Viewer } from "./dialogue-access.server";
+import { facilitatorsOfSpace, followersOf, notify } from "./notification.server";
+
+// Writing in the dialogue: new threads, replies, edits, deletions and reports. Each function
+// takes a space or thread already found for this viewer (so already checked in SQL) and
+// answers ok, or an error key the page shows in the writer's language.
+
+export type WriteResult = { ok: true; threadId: string; postId: string; state: PostState } | { ok: false; error: string; until?: string };
+
+interface Limits {
+  postsPerMinute: number;
+}
+
+function safeguard(title: string | null, body: string): StoredHits | null {
+  const hits: StoredHits = { title: title ? detectPersonalData(title) : [], body: detectPersonalData(body) };
+  return hits.title.length || hits.body.length ? hits : null;
+}
+
+/** Why the member may not write here now, if they may not. */
+async function refusal(db: DB, viewer: Viewer, spaceId: string, limits: Limits, now: Date): Promise<{ error: string; until?: string } | null> {
+  const muted = await mutedUntil(db, spaceId, viewer.id, now);
+  if (muted) return { error: "dialogue.errors.muted", until: muted.toISOString() };
+  const recent = await db
+    .selectFrom("dialogue_posts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("author_id", "=", viewer.id)
+    .where("created_at", ">", new Date(now.getTime() - 60_000))
+    .executeTakeFirstOrThrow();
+  if (Number(recent.n) >= limits.postsPerMinute) return { error: "dialogue.errors.tooFast" };
+  return null;
+}
+
+/** A new post starts held when safeguarding finds something, or while it is one of the member's first N in the space. */
+async function initialState(db: DB, authorId: string, space: { id: string; hold_first_posts: number }, hits: StoredHits | null, moderator: boolean) {
+  if (hits) return { state: "held" as const, reason: "safeguarding" };
+  if (space.hold_first_posts > 0 && !moderator) {
+    const earlier = await db
+      .selectFrom("dialogue_posts")
+      .innerJoin("dialogue_threads", "dialogue_threads.id", "dialogue_posts.thread_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("dialogue_threads.space_id", "=", space.id)
+      .where("dialogue_posts.author_id", "=", authorId)
+      .executeTakeFirstOrThrow();
+    if (Number(earlier.n) < space.hold_first_posts) return { state: "held" as const, reason: "first-posts" };
+  }
+  return { state: "published" as const, reason: null };
+}
+
+/** Tells those concerned about a post that has just become readable, or has just been held. */
+export async function announce(db: DB, post: { id: string; threadId: string; spaceId: string; authorId: string; state: PostState }): Promise<void> {
+  if (post.state === "published") {
+    await notify(db, await followersOf(db, post.threadId, post.authorId), { kind: "reply", threadId: post.threadId, postId: post.id });
+    await db.updateTable("dialogue_threads").set({ last_post_at: sql`now()` }).where("id", "=", post.threadId).execute();
+  } else if (post.state === "held") {
+    const facilitators = (await facilitatorsOfSpace(db, post.spaceId)).filter((id) => id !== post.authorId);
+    await notify(db, facilitators, { kind: "queue", threadId: post.threadId, postId: post.id });
+  }
+}
+
+export async function createThread(db: DB, viewer: Viewer, space: Space, input: { title: string; body: string }, limits: Limits, now = new Date()): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const refused = await refusal(trx, viewer, space.id, limits, now);
+    if (refused) return { ok: false as const, ...refused };
+    const hits = safeguard(input.title, input.body);
+    const { state, reason } = await initialState(trx, viewer.id, space, hits, space.can_moderate);
+    const thread = await trx.insertInto("dialogue_threads").values({ space_id: space.id, author_id: viewer.id, title: input.title }).returning("id").executeTakeFirstOrThrow();
+    const post = await trx
+      .insertInto("dialogue_posts")
+      .values({
+        thread_id: thread.id,
+        parent_id: null,
+        author_id: viewer.id,
+        opens_thread: true,
+        body_source: input.body,
+        body_html: renderPost(input.body),
+        state,
+        held_reason: reason,
+        safeguarding_hits: hits ? JSON.stringify(hits) : null,
+        published_at: state === "published" ? now : null,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("dialogue_follows").values({ thread_id: thread.id, person_id: viewer.id }).execute();
+    await announce(trx, { id: post.id, threadId: thread.id, spaceId: space.id, authorId: viewer.id, state });
+    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+  });
+}
+
+export async function createReply(db: DB, viewer: Viewer, thread: Thread, input: { body: string; parentId: string | null }, limits: Limits, now = new Date()): Promise<WriteResult> {
+  if (thread.locked && !thread.can_moderate) return { ok: false, error: "dialogue.errors.locked" };
+  return db.transaction().execute(async (trx) => {
+    // One level of replies: a reply to a reply joins its parent's replies.
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const parent = await trx.selectFrom("dialogue_posts").select(["id", "parent_id"]).where("id", "=", input.parentId).where("thread_id", "=", thread.id).executeTakeFirst();
+      if (!parent) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+      parentId = parent.parent_id ?? parent.id;
+    }
+    const refused = await refusal(trx, viewer, thread.space_id, limits, now);
+    if (refused) return { ok: false as const, ...refused };
+    const hits = safeguard(null, input.body);
+    const { state, reason } = await initialState(trx, viewer.id, { id: thread.space_id, hold_first_posts: thread.hold_first_posts }, hits, thread.can_moderate);
+    const post = await trx
+      .insertInto("dialogue_posts")
+      .values({
+        thread_id: thread.id,
+        parent_id: parentId,
+        author_id: viewer.id,
+        body_source: input.body,
+        body_html: renderPost(input.body),
+        state,
+        held_reason: reason,
+        safeguarding_hits: hits ? JSON.stringify(hits) : null,
+        published_at: state === "published" ? now : null,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("dialogue_follows").values({ thread_id: thread.id, person_id: viewer.id }).onConflict((oc) => oc.doNothing()).execute();
+    await announce(trx, { id: post.id, threadId: thread.id, spaceId: thread.space_id, authorId: viewer.id, state });
+    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+  });
+}
+
+/** The viewer's own post in this thread, as stored. */
+async function ownPost(db: DB, viewer: Viewer, thread: Thread, postId: string) {
+  return db
+    .selectFrom("dialogue_posts")
+    .selectAll()
+    .where("id", "=", postId)
+    .where("thread_id", "=", thread.id)
+    .where("author_id", "=", viewer.id)
+    .executeTakeFirst();
+}
+
+/**
+ * Edits the author's post within the space's edit window (a held post can always be edited: that
+ * is how the author takes personal data out). Safeguarding looks again: personal data holds a
+ * published post; a held post stays held until a facilitator approves it.
+ */
+export async function editPost(
+  db: DB,
+  viewer: Viewer,
+  thread: Thread,
+  input: { postId: string; version: number; body: string; title: string | null },
+  now = new Date(),
+): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const post = await ownPost(trx, viewer, thread, input.postId);
+    if (!post) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+    if (post.state === "removed" || post.state === "hidden") return { ok: false as const, error: "dialogue.errors.cannotEdit" };
+    const windowEnds = post.created_at.getTime() + thread.edit_window_minutes * 60_000;
+    if (post.state !== "held" && now.getTime() > windowEnds) return { ok: false as const, error: "dialogue.errors.editWindow" };
+    if (post.version !== input.version) return { ok: false as const, error: "dialogue.errors.stale" };
+    const title = post.opens_thread && input.title !== null ? input.title : null;
+    const hits = safeguard(title, input.body);
+    let state: PostState = post.state;
+    let heldReason = post.held_reason;
+    if (hits) {
+      state = nextPostState(post.state, { type: "post.hold" }) ?? post.state;
+      heldReason = "safeguarding";
+    }
+    const updated = await trx
+      .updateTable("dialogue_posts")
+      .set({
+        body_source: input.body,
+        body_html: renderPost(input.body),
+        state,
+        held_reason: heldReason,
+        safeguarding_hits: hits ? JSON.stringify(hits) : null,
+        // "edited" is shown on posts others have already been able to read.
+        edited_at: post.published_at ? now : null,
+        version: post.version + 1,
+      })
+      .where("id", "=", post.id)
+      .where("version", "=", post.version)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) return { ok: false as const, error: "dialogue.errors.stale" };
+    if (title !== null) await trx.updateTable("dialogue_threads").set({ title }).where("id", "=", thread.id).execute();
+    if (state === "held" && post.state !== "held") {
+      await announce(trx, { id: post.id, threadId: thread.id, spaceId: thread.space_id, authorId: viewer.id, state });
+    }
+    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+  });
+}
+
+/** Deletes the author's own post: its text goes, a "removed" placeholder keeps replies in place. */
+export async function deletePost(db: DB, viewer: Viewer, thread: Thread, postId: string): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const post = await ownPost(trx, viewer, thread, postId);
+    if (!post) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+    const state = nextPostState(post.state, { type: "post.remove" });
+    if (!state) return { ok: false as const, error: "dialogue.errors.cannotEdit" };
+    await trx
+      .updateTable("dialogue_posts")
+      .set({ state, body_source: "", body_html: "", safeguarding_hits: null, version: post.version + 1 })
+      .where("id", "=", post.id)
+      .where("version", "=", post.version)
+      .execute();
+    await trx.updateTable("dialogue_reports").set({ resolved_at: new Date(), resolution: "removed" }).where("post_id", "=", post.id).where("resolved_at", "is", null).execute();
+    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+  });
+}
+
+/** A member reports someone else's readable post with a reason; it goes to the facilitators' queue. */
+export async function reportPost(db: DB, viewer: Viewer, thread: Thread, input: { postId: string; reason: string }): Promise<WriteResult> {
+  return db.transaction().execute(async (trx) => {
+    const post = await trx
+      .selectFrom("dialogue_posts")
+      .select(["id", "state", "author_id", "version"])
+      .where("id", "=", input.postId)
+      .where("thread_id", "=", thread.id)
+      .executeTakeFirst();
+    if (!post || post.author_id === viewer.id) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+    const state = nextPostState(post.state, { type: "post.report" });
+    if (!state) return { ok: false as const, error: "dialogue.errors.cannotReport" };
+    const already = await trx.selectFrom("dialogue_reports").select("id").where("post_id", "=", post.id).where("reporter_id", "=", viewer.id).where("resolved_at", "is", null).executeTakeFirst();
+    if (!already) await trx.insertInto("dialogue_reports").values({ post_id: post.id, reporter_id: viewer.id, reason: input.reason }).execute();
+    await trx.updateTable("dialogue_posts").set({ state, version: post.version + 1 }).where("id", "=", post.id).where("version", "=", post.version).execute();
+    if (post.state !== "reported") {
+      await notify(trx, await facilitatorsOfSpace(trx, thread.space_id), { kind: "queue", threadId: thread.id, postId: post.id });
+    }
+    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+  });
+}
