@@ -25,6 +25,7 @@ const schema = z.object({
   INVITATION_DAYS: z.coerce.number().positive().default(14),
   RESET_LINK_HOURS: z.coerce.number().positive().default(24),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -61,5 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     invitationMs: e.INVITATION_DAYS * 86_400_000,
     resetLinkMs: e.RESET_LINK_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    /** Server processes (node:cluster); more than one needs PostgreSQL. */
+    webConcurrency: e.WEB_CONCURRENCY,
   };
 }
