@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     translations: TRANSLATIONS[locale],
     csrfToken: context.csrfToken,
     requestId: context.requestId,
+    lowData: user?.lowData ?? false,
     user: user && {
       displayName: user.displayName,
       areas: AREAS.filter((a) => rolesAllow(user.roles, a.permission)).map(({ path, labelKey }) => ({ path, labelKey })),
@@ -72,8 +73,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {data ? <I18nextProvider i18n={i18nFor(locale, data.translations)}>{body}</I18nextProvider> : body}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {data?.lowData ? null : (
+          // Low-data mode sends no script at all (no runtime, no preloads, no hydration data):
+          // every page works as plain HTML forms.
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

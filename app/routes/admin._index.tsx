@@ -42,6 +42,9 @@ export default function Admin() {
         <li>
           <Link to="/admin/audit">{t("audit.title")}</Link>
         </li>
+        <li>
+          <Link to="/admin/low-data">{t("lowData.adminLink")}</Link>
+        </li>
       </ul>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-23-001-foundation";
 import * as courseProgress from "./2026-11-23-002-course-progress";
 import * as quizStates from "./2026-11-23-003-quiz-states";
+import * as lowData from "./2026-11-23-006-low-data";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-001-foundation": foundation,
   "2026-11-23-002-course-progress": courseProgress,
   "2026-11-23-003-quiz-states": quizStates,
+  "2026-11-23-006-low-data": lowData,
 };

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const TABLES = ["people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "login_throttles"];
+const TABLES = ["people", "cohorts", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "login_throttles"];
 
 /** A fingerprint of every table's content. */
 async function fingerprint(): Promise<string> {
@@ -81,6 +81,8 @@ const TARGETS: Target[] = [
     form: formOf({ intent: fc.constantFrom("create", "revoke"), cohortId: oddValue, role: oddValue, email: oddValue, note: oddValue, invitationId: oddValue }),
   },
   { route: "admin.people", url: () => "/admin/people", as: "admin", form: formOf({ intent: fc.constantFrom("reset-link"), personId: oddValue }) },
+  { route: "account", url: () => "/account", as: "officer", form: formOf({ intent: fc.constantFrom("data-mode"), dataMode: oddValue }) },
+  { route: "admin.low-data", url: () => "/admin/low-data", as: "admin", form: formOf({ intent: fc.constantFrom("set"), cohortId: oddValue, lowData: oddValue }) },
   {
     route: "learn.$courseId.$itemId/route",
     url: () => "/learn/trafficking-smuggling/two-crimes-quiz",
