@@ -1,4 +1,4 @@
-// `npm run bench -- [--duration 10] [--engine both|postgresql|pglite] [--only lesson,course] [--skip weight,startup]`
+// `npm run bench -- [--duration 10] [--engine both|postgresql|pglite] [--only lesson,course] [--skip load,weight,startup]`
 // Builds (npm script), then measures the production server on the data set of bench:seed and
 // writes bench/results/latest.json and bench/RESULTS.md. See bench/README.md.
 import { execFileSync, spawn } from "node:child_process";
@@ -35,7 +35,7 @@ const PORT = { static: 3801, server: 3810, postgres: 3850, weight: 3820, startup
 const manifest = readManifest();
 const engines: Engine[] = args.engine === "both" ? ["postgresql", "pglite"] : [args.engine as Engine];
 // One process, then (PostgreSQL only: PGlite serves one process) one worker per core.
-const configs = engines.flatMap((engine): { engine: Engine; workers: number }[] =>
+const configs = skip.has("load") ? [] : engines.flatMap((engine): { engine: Engine; workers: number }[] =>
   engine === "postgresql" ? [{ engine, workers: 1 }, ...(cores > 1 ? [{ engine, workers: cores }] : [])] : [{ engine, workers: 1 }],
 );
 const log = (line: string) => process.stdout.write(`${line}\n`);

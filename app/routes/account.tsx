@@ -23,11 +23,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ name: user.displayName, email: user.email, roles: user.roles, dataMode, lowData: user.lowData });
 }
 
-const dataModeSchema = z.object({
+const dataModeSchema = () => z.object({
   dataMode: z.enum(["cohort", "low", "full"], { error: "lowData.badChoice" }),
 });
 
-const schema = z
+const schema = () => z
   .object({
     currentPassword: z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.tooLong"),
     newPassword: newPasswordField,
@@ -45,12 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     .then((f) => f.get("intent"))
     .catch(() => null);
   if (intent === "data-mode") {
-    const choice = await parseForm(request, dataModeSchema);
+    const choice = await parseForm(request, dataModeSchema());
     if (!choice.ok) return json({ errors: choice.errors as Record<string, string> }, { status: 400 });
     await setDataMode(context.db, user.id, choice.data.dataMode);
     return redirect("/account?dataMode=saved");
   }
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
   const { db } = context;
   if (!(await verifyPassword(await passwordHashOf(db, user.id), form.data.currentPassword))) {

@@ -19,11 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ cohorts: await cohortsWithDataMode(context.db) });
 }
 
-const schema = z.object({ intent: z.literal("set"), cohortId: z.string().refine(isUuid), lowData: z.enum(["on", "off"]) });
+const schema = () => z.object({ intent: z.literal("set"), cohortId: z.string().refine(isUuid), lowData: z.enum(["on", "off"]) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "manage:people");
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ error: "form.invalid" }, { status: 400 });
   const lowData = form.data.lowData === "on";
   const done = await context.db.transaction().execute(async (trx) => {
