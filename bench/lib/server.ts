@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DATA_ROOT } from "./data-folder";
 
 export interface BenchServer {
   url: string;
@@ -11,19 +13,22 @@ export interface BenchServer {
 
 /**
  * Starts the production server (build/server.js) the way an operator would, on loopback, and
- * waits for its first successful /healthz. The request log goes nowhere (it is still written).
+ * waits for its first successful /healthz. The request log goes nowhere (it is still written);
+ * errors go to bench/.data/server-<port>.log (a run's end cuts requests off mid-way).
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+  mkdirSync(DATA_ROOT, { recursive: true });
+  const errors = openSync(join(DATA_ROOT, `server-${port}.log`), "a");
   const t0 = performance.now();
   const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", SEED_DEMO: "0", HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", errors],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode} (see bench/.data/server-${port}.log)`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
