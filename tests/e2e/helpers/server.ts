@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 
 export interface RunningServer {
   url: string;
+  pid: number;
   /** Sends SIGTERM and resolves with the exit code. */
   stop: () => Promise<number | null>;
 }
@@ -27,6 +28,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
