@@ -1,4 +1,4 @@
-// `npm run bench -- [--duration 10] [--engine both|postgresql|pglite] [--only lesson,course] [--skip load,weight,startup]`
+// `npm run bench -- [--duration 10] [--engine both|postgresql|pglite] [--only lesson,course] [--skip load,weight,startup] [--server-node-options=…]`
 // Builds (npm script), then measures the production server on the data set of bench:seed and
 // writes bench/results/latest.json and bench/RESULTS.md. See bench/README.md.
 import { execFileSync, spawn } from "node:child_process";
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     engine: { type: "string", default: "both" },
     only: { type: "string" },
     skip: { type: "string", default: "" },
+    // e.g. "--max-old-space-size=128": given to the server processes only, to try memory limits.
+    "server-node-options": { type: "string", default: "" },
   },
 });
 const seconds = Number(args.duration);
@@ -46,6 +48,7 @@ const results: Results = {
   date: new Date().toISOString(),
   cores,
   node: process.version,
+  serverNodeOptions: args["server-node-options"] ?? "",
   seconds,
   dataSet: { size: manifest.size, officers: manifest.officers, counts: manifest.counts },
   runs: [],
@@ -56,10 +59,10 @@ const results: Results = {
 try {
   let staticServer: { stop: () => void } | null = null;
   for (const config of configs) {
-    const env: Record<string, string> =
-      config.engine === "postgresql"
-        ? { DATABASE_URL: await postgres!.freshCopy(), WEB_CONCURRENCY: String(config.workers) }
-        : { DATA_DIR: pgliteCopy() };
+    const env: Record<string, string> = {
+      ...(config.engine === "postgresql" ? { DATABASE_URL: await postgres!.freshCopy(), WEB_CONCURRENCY: String(config.workers) } : { DATA_DIR: pgliteCopy() }),
+      ...(args["server-node-options"] ? { NODE_OPTIONS: args["server-node-options"] } : {}),
+    };
     log(`\n== ${config.engine}, ${config.workers} process(es) ==`);
     const server = await startServer(PORT.server, env);
     try {

@@ -24,6 +24,8 @@ export interface Results {
   date: string;
   cores: number;
   node: string;
+  /** NODE_OPTIONS given to the server processes ("" for none). */
+  serverNodeOptions: string;
   seconds: number;
   dataSet: { size: string; officers: number; counts: Record<string, number> };
   runs: EngineRun[];
@@ -116,7 +118,7 @@ function placeholderNote(run: EngineRun | undefined, id: string): string {
 export function markdown(r: Results): string {
   const lines: string[] = [];
   lines.push("# Benchmark results", "");
-  lines.push(`Commit \`${r.commit}\` · ${r.date} · ${r.cores} cores · Node ${r.node} · ${r.seconds} s per run`);
+  lines.push(`Commit \`${r.commit}\` · ${r.date} · ${r.cores} cores · Node ${r.node} · ${r.seconds} s per run${r.serverNodeOptions ? ` · server NODE_OPTIONS \`${r.serverNodeOptions}\`` : ""}`);
   lines.push(`Data set: ${r.dataSet.size} — ${Object.entries(r.dataSet.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}`);
   lines.push("", "Written by `npm run bench` (see bench/README.md). Throughput is given as a share of a static copy of the lesson page served by a minimal node:http server in the same run, because absolute numbers on a shared 2-core machine are noise.", "");
   lines.push("## Targets", "", "| Target | Measured | Status |", "|---|---|---|");
