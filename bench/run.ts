@@ -3,7 +3,7 @@
 // writes bench/results/latest.json and bench/RESULTS.md. See bench/README.md.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_ROOT, readManifest } from "./lib/data-folder";
@@ -49,6 +49,7 @@ const results: Results = {
   cores,
   node: process.version,
   serverNodeOptions: args["server-node-options"] ?? "",
+  load: { start: round2(loadavg()[0]!), end: 0 },
   seconds,
   dataSet: { size: manifest.size, officers: manifest.officers, counts: manifest.counts },
   runs: [],
@@ -106,6 +107,7 @@ try {
   postgres?.stop();
 }
 
+results.load.end = round2(loadavg()[0]!);
 writeResults(results);
 log("\nWrote bench/results/latest.json and bench/RESULTS.md");
 
@@ -147,6 +149,10 @@ async function startStaticReference(url: string, officer: Account) {
     child.once("exit", (code) => reject(new Error(`static server exited with ${code}`)));
   });
   return { stop: () => child.kill("SIGTERM") };
+}
+
+function round2(n: number) {
+  return Math.round(n * 100) / 100;
 }
 
 /** The commit measured, marked "+changes" when the working tree differs from it. */

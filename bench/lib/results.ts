@@ -26,6 +26,8 @@ export interface Results {
   node: string;
   /** NODE_OPTIONS given to the server processes ("" for none). */
   serverNodeOptions: string;
+  /** The machine's load average (1 min) when the run started and ended: other work skews figures. */
+  load: { start: number; end: number };
   seconds: number;
   dataSet: { size: string; officers: number; counts: Record<string, number> };
   runs: EngineRun[];
@@ -119,6 +121,7 @@ export function markdown(r: Results): string {
   const lines: string[] = [];
   lines.push("# Benchmark results", "");
   lines.push(`Commit \`${r.commit}\` · ${r.date} · ${r.cores} cores · Node ${r.node} · ${r.seconds} s per run${r.serverNodeOptions ? ` · server NODE_OPTIONS \`${r.serverNodeOptions}\`` : ""}`);
+  lines.push(`Load average (1 min) at start ${r.load.start}, at end ${r.load.end} (${r.cores} cores: above ${r.cores} other work competed for the CPU)`);
   lines.push(`Data set: ${r.dataSet.size} — ${Object.entries(r.dataSet.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}`);
   lines.push("", "Written by `npm run bench` (see bench/README.md). Throughput is given as a share of a static copy of the lesson page served by a minimal node:http server in the same run, because absolute numbers on a shared 2-core machine are noise.", "");
   lines.push("## Targets", "", "| Target | Measured | Status |", "|---|---|---|");
@@ -128,6 +131,10 @@ export function markdown(r: Results): string {
     lines.push(`Static reference: ${run.reference.reqPerSec.toLocaleString("en")} req/s, p50 ${run.reference.p50Ms} ms, p99 ${run.reference.p99Ms} ms (50 connections).`, "");
     lines.push("| Page | Connections | req/s | % of static | p50 ms | p99 ms | Errors | Peak RSS / process | Server CPU (cores) |", "|---|---|---|---|---|---|---|---|---|");
     for (const t of run.targets) {
+      if (t.requests === 0) {
+        lines.push(`| ${t.label} | ${t.connections} | no answer within the ${t.seconds} s run | — | — | — | — | ${t.rss.maxPerProcessMb} MB | ${t.rss.cpuCores} |`);
+        continue;
+      }
       lines.push(`| ${t.label} | ${t.connections} | ${t.reqPerSec} | ${pct(t.ratio)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors}${t.stale ? ` (${t.stale} stale)` : ""} | ${t.rss.maxPerProcessMb} MB | ${t.rss.cpuCores} |`);
     }
   }
