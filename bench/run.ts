@@ -75,10 +75,10 @@ try {
       for (const target of TARGETS) {
         if (only && !only.has(target.id)) continue;
         if (target.engines && !target.engines.includes(config.engine)) continue;
-        const result = await measure(server.url, server.pid, target, accounts[target.as]);
+        const result = await measure(server.url, server.pid, target, accounts[target.as], config.engine === "postgresql" ? postgres!.pid : undefined);
         const ratio = Math.round((result.reqPerSec / reference.reqPerSec) * 10_000) / 10_000;
         run.targets.push({ id: target.id, label: target.label, goal: target.goal ?? null, ...result, ratio });
-        log(`${target.id}: ${result.reqPerSec} req/s (${(ratio * 100).toFixed(2)} % of static), p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, RSS ${result.rss.maxPerProcessMb} MB/process`);
+        log(`${target.id}: ${result.reqPerSec} req/s (${(ratio * 100).toFixed(2)} % of static), p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, RSS ${result.rss.maxPerProcessMb} MB/process, CPU ${result.rss.cpuCores} cores (database ${result.rss.dbCpuCores ?? "in-process"})`);
       }
       results.runs.push(run);
     } finally {
@@ -122,15 +122,16 @@ async function signInFor(url: string): Promise<Record<Role, Account[]>> {
   };
 }
 
-async function measure(url: string, pid: number, target: Target, accounts: Account[]): Promise<LoadResult> {
+async function measure(url: string, pid: number, target: Target, accounts: Account[], databasePid: number | undefined): Promise<LoadResult> {
   const path = target.path(manifest);
-  if (target.flow === "submit-form") return loadFormFlow({ url, path, connections: target.connections, seconds, serverPid: pid, accounts });
+  if (target.flow === "submit-form") return loadFormFlow({ url, path, connections: target.connections, seconds, serverPid: pid, databasePid, accounts });
   return loadRequests({
     url,
     path,
     connections: target.connections,
     seconds,
     serverPid: pid,
+    databasePid,
     accounts,
     ...(target.method ? { method: target.method } : {}),
     ...(target.body ? { body: target.body } : {}),

@@ -1,7 +1,7 @@
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { DATA_ROOT, PGLITE_FOLDER, startBenchPostgres } from "./data-folder";
+import { DATA_ROOT, PG_FOLDER, PGLITE_FOLDER, startBenchPostgres } from "./data-folder";
 
 export const RUN_DATABASE = "bench_run";
 
@@ -25,6 +25,8 @@ export async function benchPostgres(port: number) {
       }
       return `${base}/${RUN_DATABASE}`;
     },
+    /** The postmaster's pid (its children are the backends that run the queries). */
+    pid: Number(readFileSync(join(PG_FOLDER, "data", "postmaster.pid"), "utf8").split("\n")[0]),
     stop: () => server.stop(),
   };
 }

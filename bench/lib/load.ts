@@ -15,7 +15,7 @@ export interface LoadResult {
   non2xx: number;
   /** For form flows: POSTs answered "your page was out of date" (another tab/connection moved on). */
   stale?: number;
-  rss: { maxPerProcessMb: number; totalMb: number; processes: number; cpuCores: number };
+  rss: { maxPerProcessMb: number; totalMb: number; processes: number; cpuCores: number; dbCpuCores: number | null };
 }
 
 export interface LoadRun {
@@ -24,6 +24,8 @@ export interface LoadRun {
   connections: number;
   seconds: number;
   serverPid: number;
+  /** The PostgreSQL server's pid, to count its CPU too (none for PGlite: it is in the server). */
+  databasePid?: number | undefined;
   accounts?: Account[];
   method?: string;
   body?: (csrf: string) => string;
@@ -65,7 +67,7 @@ export async function loadRequests(run: LoadRun): Promise<LoadResult> {
       return { ...req, headers };
     },
   };
-  const rss = sampleRss(run.serverPid);
+  const rss = sampleRss(run.serverPid, 200, run.databasePid);
   const result = await autocannon({ url: run.url, connections: run.connections, duration: run.seconds, requests: [request], timeout: 10 });
   return {
     connections: run.connections,
@@ -127,7 +129,7 @@ export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Prom
       },
     },
   ];
-  const rss = sampleRss(run.serverPid);
+  const rss = sampleRss(run.serverPid, 200, run.databasePid);
   const result = await autocannon({ url: run.url, connections: run.connections, duration: run.seconds, requests, timeout: 10 });
   const sorted = [...posts].sort((a, b) => a - b);
   const seconds = result.duration || run.seconds;

@@ -80,12 +80,22 @@ function cpuSeconds(pid: number): number {
  * Samples the server's processes while a run lasts: the peak RSS per process, and the CPU
  * they used (in cores: 1.0 is one core busy all the time), to see whether both cores work.
  */
-export function sampleRss(pid: number, everyMs = 200) {
+export function sampleRss(pid: number, everyMs = 200, databasePid?: number) {
   const peaks = new Map<number, number>();
   const cpuAtStart = new Map<number, number>();
   const cpuLatest = new Map<number, number>();
   const t0 = performance.now();
+  // The PostgreSQL server's own processes (its backends do the queries' work), counted apart.
+  const dbStart = new Map<number, number>();
+  const dbLatest = new Map<number, number>();
   const sample = () => {
+    if (databasePid) {
+      for (const p of processTree(databasePid)) {
+        const cpu = cpuSeconds(p);
+        if (!dbStart.has(p)) dbStart.set(p, cpu);
+        if (cpu) dbLatest.set(p, cpu);
+      }
+    }
     for (const p of processTree(pid)) {
       peaks.set(p, Math.max(peaks.get(p) ?? 0, rssMb(p)));
       const cpu = cpuSeconds(p);
@@ -96,14 +106,21 @@ export function sampleRss(pid: number, everyMs = 200) {
   sample();
   const timer = setInterval(sample, everyMs);
   return {
-    stop(): { maxPerProcessMb: number; totalMb: number; processes: number; cpuCores: number } {
+    stop(): { maxPerProcessMb: number; totalMb: number; processes: number; cpuCores: number; dbCpuCores: number | null } {
       clearInterval(timer);
       sample();
       const wall = (performance.now() - t0) / 1000;
       const cpu = [...cpuLatest.entries()].reduce((sum, [p, c]) => sum + c - (cpuAtStart.get(p) ?? c), 0);
       // With a cluster, the primary only forwards connections: it is counted, but it does not serve.
       const values = [...peaks.values()];
-      return { maxPerProcessMb: round(Math.max(...values)), totalMb: round(values.reduce((a, b) => a + b, 0)), processes: values.length, cpuCores: round(cpu / wall) };
+      const dbCpu = [...dbLatest.entries()].reduce((sum, [p, c]) => sum + c - (dbStart.get(p) ?? c), 0);
+      return {
+        maxPerProcessMb: round(Math.max(...values)),
+        totalMb: round(values.reduce((a, b) => a + b, 0)),
+        processes: values.length,
+        cpuCores: round(cpu / wall),
+        dbCpuCores: databasePid ? round(dbCpu / wall) : null,
+      };
     },
   };
 }
