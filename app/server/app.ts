@@ -56,8 +56,9 @@ export function createApp({ build, db, config, content, log }: AppDeps) {
     }
   });
 
-  // Public files other than the build (mounted first, above) are cached for an hour.
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Public files other than the build (mounted first, above) are cached for an hour. Only paths
+  // that look like a top-level file reach the disk: a page request costs no stat (and no error).
+  app.get(/^\/[\w-]+\.[a-z]+$/, express.static("public", { maxAge: "1h", index: false }));
   // Course images only (never the course files around them, which hold quiz keys).
   app.get("/course-images/:course/:file", (req, res, next) => {
     const { course, file } = req.params;
