@@ -3,6 +3,7 @@
 // See bench/README.md.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import { loadContent } from "../app/content/load.server";
 import { hashPassword } from "../app/models/password.server";
 import { createDb, type DB } from "../db/client";
@@ -168,7 +169,6 @@ try {
   }
   process.stdout.write("\nAnalysing tables…\n");
   await each(async (db) => {
-    const { sql } = await import("kysely");
     await sql`analyze`.execute(db);
   });
 
