@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "test-results/", "playwright-report/"] },
+  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "test-results/", "playwright-report/", "bench/.data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["scripts/**/*.{js,ts}"],
+    files: ["scripts/**/*.{js,ts}", "bench/**/*.ts"],
     rules: { "no-console": "off" },
   },
 );

@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so two runs on one machine do not share (or wipe) each other's data.
 const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
-const OWN_SERVERS = /(two-processes|server-start)\.spec\.ts/;
+const OWN_SERVERS = /(two-processes|server-start|cluster)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",

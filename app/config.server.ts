@@ -28,6 +28,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   PROGRAMME_NAME: z.string().trim().min(1).max(200).default("Sendero"),
   VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(60),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -69,5 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     programmeName: e.PROGRAMME_NAME,
     /** Verification page views per address per 10 minutes. */
     verifyMaxPerAddress: e.VERIFY_MAX_PER_ADDRESS,
+    /** Server processes (node:cluster); more than one needs PostgreSQL. */
+    webConcurrency: e.WEB_CONCURRENCY,
   };
 }

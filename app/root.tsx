@@ -1,4 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -53,6 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     translations: TRANSLATIONS[locale],
     csrfToken: context.csrfToken,
     requestId: context.requestId,
+    lowData: user?.lowData ?? false,
     user: user && {
       displayName: user.displayName,
       areas: AREAS.filter((a) => rolesAllow(user.roles, a.permission)).map(({ path, labelKey }) => ({ path, labelKey })),
@@ -62,6 +64,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// After a form is sent (with JavaScript), Remix reloads every loader's data, the root's too:
+// all the page language's strings (~5 KB compressed) on every quiz answer. Only these forms
+// change what the root holds (who is signed in, the language, the low-data choice).
+const CHANGES_ROOT = /^\/(login|logout|language|account|join|reset)(\/|\?|$)/;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+  // An expired session sends the form to the sign-in page: then the header must change too.
+  if (formAction && !CHANGES_ROOT.test(formAction) && nextUrl.pathname !== "/login") return false;
+  return defaultShouldRevalidate;
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
@@ -89,8 +101,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {data ? <I18nextProvider i18n={i18nFor(locale, data.translations)}>{body}</I18nextProvider> : body}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {data?.lowData ? null : (
+          // Low-data mode sends no script at all (no runtime, no preloads, no hydration data):
+          // every page works as plain HTML forms.
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

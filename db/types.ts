@@ -74,7 +74,10 @@ interface PeopleTable {
   unit_id: string | null;
   created_at: CreatedAt;
   disabled_at: NullableTimestamp;
+  /** "low": pages without scripts; "full": with; null: as the person's cohorts are set. */
+  data_mode: DataMode | null;
 }
+export type DataMode = "low" | "full";
 export type Person = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
 
@@ -118,6 +121,8 @@ interface CohortsTable {
   starts_on: string | null;
   ends_on: string | null;
   created_at: CreatedAt;
+  /** Members get pages without scripts unless they chose otherwise. */
+  low_data: Generated<boolean>;
 }
 
 interface CohortMembersTable {

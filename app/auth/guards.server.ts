@@ -1,6 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { RoleName } from "../../db/types";
 import { grantsCover, grantsFor, grantsOf, type Grant, type Scope } from "../models/access.server";
+import { lowDataFor } from "../models/data-mode.server";
 import { findSessionPerson } from "../models/session.server";
 import { rolesAllow, type Permission } from "../roles";
 import { readSessionToken } from "./cookies.server";
@@ -12,6 +13,8 @@ export interface CurrentUser {
   locale: string;
   countryCode: string | null;
   institutionId: string | null;
+  /** Pages without scripts (low-data mode), by the person's choice or their cohort's. */
+  lowData: boolean;
   roles: RoleName[];
   grants: Grant[];
 }
@@ -42,6 +45,7 @@ async function lookUp({ db, config }: AppLoadContext, request: Request): Promise
     locale: person.locale,
     countryCode: person.country_code,
     institutionId: person.institution_id,
+    lowData: lowDataFor(person.data_mode, person.cohort_low_data),
     roles: [...new Set(grants.map((g) => g.role))],
     grants,
   };

@@ -158,7 +158,7 @@ async function recordQuizResult(trx: DB, personId: string, ref: QuizRef, context
 }
 
 /** The learning events that one step of the machine amounts to (xAPI verbs). */
-function eventsBetween(actorId: string, ref: QuizRef, before: QuizContext, after: QuizContext): LearningEvent[] {
+export function eventsBetween(actorId: string, ref: QuizRef, before: QuizContext, after: QuizContext): LearningEvent[] {
   const quizObject = { type: "quiz", id: `${ref.courseId}/${ref.quizId}` };
   const context = { course: ref.courseId };
   const events: LearningEvent[] = [];

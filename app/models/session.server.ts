@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import { hashToken, newToken } from "../utils/tokens.server";
+import { cohortWantsLowData } from "./data-mode.server";
 
 export interface SessionTimeouts {
   idleMs: number;
@@ -48,6 +49,8 @@ export async function findSessionPerson(db: DB, token: string, timeouts: Session
       "people.locale",
       "people.country_code",
       "people.institution_id",
+      "people.data_mode",
+      cohortWantsLowData.as("cohort_low_data"),
       "sessions.last_seen_at",
     ])
     .where("sessions.id_hash", "=", idHash)

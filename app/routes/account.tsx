@@ -11,6 +11,7 @@ import { certificatesOf } from "../models/certificate.server";
 import { CertificateLinks } from "../components/certificate-links";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
+import { dataModeOf, setDataMode } from "../models/data-mode.server";
 import { verifyPassword } from "../models/password.server";
 import { passwordHashOf, setPassword } from "../models/person.server";
 import { revokeOtherSessions } from "../models/session.server";
@@ -29,10 +30,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     issuedAt: c.issued_at.toISOString(),
     revoked: c.revoked_at !== null,
   }));
-  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates });
+  const dataMode = await dataModeOf(context.db, user.id);
+  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates, dataMode, lowData: user.lowData });
 }
 
-const schema = z
+const dataModeSchema = () => z.object({
+  dataMode: z.enum(["cohort", "low", "full"], { error: "lowData.badChoice" }),
+});
+
+const schema = () => z
   .object({
     currentPassword: z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.tooLong"),
     newPassword: newPasswordField,
@@ -40,10 +46,22 @@ const schema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
 
+// Two forms: the low-data choice (intent "data-mode") and the password (the default).
 // Changing the password signs the person out on every other device.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
-  const form = await parseForm(request, schema);
+  const intent = await request
+    .clone()
+    .formData()
+    .then((f) => f.get("intent"))
+    .catch(() => null);
+  if (intent === "data-mode") {
+    const choice = await parseForm(request, dataModeSchema());
+    if (!choice.ok) return json({ errors: choice.errors as Record<string, string> }, { status: 400 });
+    await setDataMode(context.db, user.id, choice.data.dataMode);
+    return redirect("/account?dataMode=saved");
+  }
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
   const { db } = context;
   if (!(await verifyPassword(await passwordHashOf(db, user.id), form.data.currentPassword))) {
@@ -102,6 +120,44 @@ export default function Account() {
           {t("account.savePassword")}
         </button>
       </Form>
+      <DataModeForm choice={data.dataMode.choice} cohortLowData={data.dataMode.cohortLowData} active={data.lowData} error={errors.dataMode} saved={params.get("dataMode") === "saved"} />
     </div>
+  );
+}
+
+function DataModeForm({ choice, cohortLowData, active, error, saved }: { choice: string; cohortLowData: boolean; active: boolean; error?: string | undefined; saved: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="data-mode-heading">
+      <h2 id="data-mode-heading">{t("lowData.title")}</h2>
+      <p id="data-mode-explain">{t("lowData.explain")}</p>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("lowData.saved")}
+        </p>
+      ) : null}
+      {active ? <p className="hint">{t("lowData.active")}</p> : null}
+      <Form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="data-mode" />
+        <fieldset className={error ? "field field-invalid" : "field"} aria-describedby={error ? "data-mode-explain data-mode-error" : "data-mode-explain"}>
+          <legend>{t("lowData.choiceLegend")}</legend>
+          {error ? (
+            <p className="field-error" id="data-mode-error">
+              {t(error)}
+            </p>
+          ) : null}
+          {(["cohort", "low", "full"] as const).map((value) => (
+            <label key={value} className="choice">
+              <input type="radio" name="dataMode" value={value} defaultChecked={choice === value} />{" "}
+              {t(`lowData.choice.${value}`, { current: t(cohortLowData ? "lowData.currentOn" : "lowData.currentOff") })}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button-secondary">
+          {t("lowData.save")}
+        </button>
+      </Form>
+    </section>
   );
 }

@@ -45,6 +45,9 @@ export default function Admin() {
         <li>
           <Link to="/admin/dialogue">{t("dialogue.regional.title")}</Link>
         </li>
+        <li>
+          <Link to="/admin/low-data">{t("lowData.adminLink")}</Link>
+        </li>
       </ul>
     </div>
   );

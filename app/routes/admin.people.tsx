@@ -36,12 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-const schema = z.object({ intent: z.literal("reset-link"), personId: z.string().refine(isUuid) });
+const schema = () => z.object({ intent: z.literal("reset-link"), personId: z.string().refine(isUuid) });
 
 // Issues a single-use link to set a new password; the admin hands it over (no mail server needed).
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "manage:people");
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) throw new Response("Bad Request", { status: 400 });
   const { db, config } = context;
   const person = await findPersonInScope(db, user.scopedGrants, form.data.personId);

@@ -52,21 +52,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-const createSchema = z.object({
+const createSchema = () => z.object({
   intent: z.literal("create"),
   cohortId: z.string().refine(isUuid, "invitations.cohortRequired"),
   role: z.enum(["officer", "facilitator", "coordinator"], { error: "form.invalid" }),
   email: z.union([z.literal(""), z.string().trim().max(254, "form.tooLong").pipe(z.email("form.email"))]),
   note: z.string().trim().max(200, "form.tooLong"),
 });
-const revokeSchema = z.object({ intent: z.literal("revoke"), invitationId: z.string().refine(isUuid) });
+const revokeSchema = () => z.object({ intent: z.literal("revoke"), invitationId: z.string().refine(isUuid) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "create:invitation");
   const { db, config } = context;
   const intent = (await request.clone().formData()).get("intent");
   if (intent === "revoke") {
-    const form = await parseForm(request, revokeSchema);
+    const form = await parseForm(request, revokeSchema());
     if (!form.ok) throw new Response("Bad Request", { status: 400 });
     const cohortId = await cohortOfInvitation(db, form.data.invitationId);
     if (!cohortId || !(await grantsCover(db, user.scopedGrants, { kind: "cohort", id: cohortId }))) {
@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await audit(db, { actorId: user.id, action: "invitation.revoked", targetType: "invitation", targetId: form.data.invitationId, requestId: context.requestId });
     return redirect(PATH);
   }
-  const form = await parseForm(request, createSchema);
+  const form = await parseForm(request, createSchema());
   if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const { cohortId, role, email, note } = form.data;
   if (!invitableRoles(user.roles).includes(role) || !(await grantsCover(db, user.scopedGrants, { kind: "cohort", id: cohortId }))) {

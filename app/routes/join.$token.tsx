@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const schema = z
+const schema = () => z
   .object({
     displayName: nameField,
     email: emailField,
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await findInvitation(db, token);
   if (!invitation) throw new Response("Not Found", { status: 404 });
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const values = { displayName: form.data.displayName, email: form.data.email, locale: form.data.locale };
   if (invitation.email && invitation.email.toLowerCase() !== form.data.email.toLowerCase()) {

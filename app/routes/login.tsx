@@ -32,14 +32,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ notice: url.searchParams.get("notice") });
 }
 
-const schema = z.object({
+const schema = () => z.object({
   email: emailField,
   password: z.string({ error: "form.required" }).min(1, "form.required").max(200, "form.tooLong"),
   redirectTo: z.string().optional(),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors, values: form.values, retryMinutes: null }, { status: 400 });
   const { db, config } = context;
   const result = await signIn(

@@ -16,12 +16,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({ usable: Boolean(reset), name: reset?.display_name ?? null, email: reset?.email ?? null });
 }
 
-const schema = z
+const schema = () => z
   .object({ password: newPasswordField, confirmPassword: z.string({ error: "form.required" }) })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
   const done = await redeemPasswordReset(context.db, params.token ?? "", form.data.password, context.requestId);
   if (!done) return json({ errors: { form: "reset.unusable" } as Record<string, string> }, { status: 410 });

@@ -9,6 +9,7 @@ import type { Catalog } from "../content/model";
 import { chooseLocale, LOCALE_COOKIE } from "../i18n/locales";
 import { serverT } from "../i18n/translations.server";
 import { readCookie } from "../utils/cookies";
+import { buildAssets } from "./build-assets";
 import { csrfProtection } from "./csrf";
 import type { Logger } from "./log";
 import { remixHandler } from "./remix-handler";
@@ -27,6 +28,7 @@ export function createApp({ build, db, config, content, log }: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
+  app.use("/build", buildAssets());
 
   // A request id for every request: in the response header, in each log line, on error pages.
   app.use((req, res, next) => {
@@ -54,9 +56,9 @@ export function createApp({ build, db, config, content, log }: AppDeps) {
     }
   });
 
-  // Fingerprinted build output can be cached for a year; other public files for an hour.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Public files other than the build (mounted first, above) are cached for an hour. Only paths
+  // that look like a top-level file reach the disk: a page request costs no stat (and no error).
+  app.get(/^\/[\w-]+\.[a-z]+$/, express.static("public", { maxAge: "1h", index: false }));
   // Course images only (never the course files around them, which hold quiz keys).
   app.get("/course-images/:course/:file", (req, res, next) => {
     const { course, file } = req.params;

@@ -44,7 +44,7 @@ async function send(res: ExpressResponse, response: Response) {
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) res.flushHeaders();
-  if (response.body) await writeBody(response.body, res);
+  if (response.body) await writeBody(response.body, coalescing(res));
   else res.end();
 }
 
@@ -74,4 +74,26 @@ export async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressRe
   } finally {
     reader.releaseLock();
   }
+}
+
+/**
+ * React renders a page in many small pieces; written one by one, each is a system call. Writes
+ * made within one turn of the event loop go out together instead (a long stream still flows,
+ * one turn's worth at a time).
+ */
+function coalescing(res: ExpressResponse): ExpressResponse {
+  let corked = false;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  res.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      res.cork();
+      setImmediate(() => {
+        corked = false;
+        res.uncork();
+      });
+    }
+    return write(...args);
+  }) as ExpressResponse["write"];
+  return res;
 }

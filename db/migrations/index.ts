@@ -4,6 +4,7 @@ import * as courseProgress from "./2026-11-23-002-course-progress";
 import * as quizStates from "./2026-11-23-003-quiz-states";
 import * as coordinatorReports from "./2026-11-23-004-coordinator-reports";
 import * as dialogue from "./2026-11-23-005-dialogue";
+import * as lowData from "./2026-11-23-006-low-data";
 import * as scenarioStates from "./2026-11-23-007-scenario-states";
 import * as certificates from "./2026-11-23-008-certificates";
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-003-quiz-states": quizStates,
   "2026-11-23-004-coordinator-reports": coordinatorReports,
   "2026-11-23-005-dialogue": dialogue,
+  "2026-11-23-006-low-data": lowData,
   "2026-11-23-007-scenario-states": scenarioStates,
   "2026-11-23-008-certificates": certificates,
 };

@@ -23,3 +23,14 @@ test("the server refuses to start on invalid content and names the file and line
   expect(output).toContain('unknown key \\"colour\\"');
   expect(result.stderr).toContain("Sendero cannot start: the content in tests/.tmp/broken-content has errors");
 });
+
+// Several processes (WEB_CONCURRENCY) need PostgreSQL: PGlite's folder belongs to one process.
+test("the server refuses WEB_CONCURRENCY above 1 on the embedded database, saying why", () => {
+  const result = spawnSync(process.execPath, ["build/server.js"], {
+    env: { ...process.env, PORT: "3309", WEB_CONCURRENCY: "2", DATABASE_URL: "", DATA_DIR: "tests/.tmp/cluster-refused-data", NODE_ENV: "production", SEED_DEMO: "0" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("WEB_CONCURRENCY=2 needs PostgreSQL (DATABASE_URL)");
+});

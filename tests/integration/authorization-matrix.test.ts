@@ -43,6 +43,7 @@ const TABLE: Record<string, RouteCase> = {
   "admin._index.tsx": { url: () => "/admin", loader: adminOnly(200) },
   "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
   "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.low-data.tsx": { url: () => "/admin/low-data", loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },

@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const TABLES = [
-  "people", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "certificates", "login_throttles",
+  "people", "cohorts", "credentials", "role_grants", "cohort_members", "invitations", "password_resets", "audit_log", "learning_events", "item_progress", "quiz_states", "scenario_states", "certificates", "login_throttles",
   "dialogue_threads", "dialogue_posts", "dialogue_reports", "dialogue_follows", "dialogue_mutes", "dialogue_moderation_log", "notifications",
 ];
 
@@ -102,6 +102,8 @@ const TARGETS: Target[] = [
   },
   { route: "admin.people", url: () => "/admin/people", as: "admin", form: formOf({ intent: fc.constantFrom("reset-link"), personId: oddValue }) },
   { route: "coordinate.certificates", url: () => "/coordinate/certificates", as: "admin", form: formOf({ code: oddValue, reason: oddValue }) },
+  { route: "account", url: () => "/account", as: "officer", form: formOf({ intent: fc.constantFrom("data-mode"), dataMode: oddValue }) },
+  { route: "admin.low-data", url: () => "/admin/low-data", as: "admin", form: formOf({ intent: fc.constantFrom("set"), cohortId: oddValue, lowData: oddValue }) },
   {
     route: "learn.$courseId.$itemId/route",
     url: () => "/learn/trafficking-smuggling/two-crimes-quiz",

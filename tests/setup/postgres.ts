@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,10 +7,12 @@ import { join } from "node:path";
 /**
  * Starts a throw-away PostgreSQL server in a temporary folder and returns its URL.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
+ * With `keepIn` (the benchmarks) the server lives in that folder instead, is created there only
+ * when missing, and is kept when stopped.
  */
 export interface TestPostgres {
   url: string;
-  /** Stops the server and removes its files. */
+  /** Stops the server and removes its files (unless kept). */
   stop: () => void;
   /** Stops the server (fast shutdown: open connections are cut), keeping its data. */
   pause: () => void;
@@ -18,9 +20,11 @@ export interface TestPostgres {
   resume: () => void;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { keepIn?: string; port?: number } = {}): Promise<TestPostgres> {
   const bin = postgresBinDir();
-  const dir = mkdtempSync(join(tmpdir(), "sendero-pg-"));
+  const kept = options.keepIn;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dir = kept ?? mkdtempSync(join(tmpdir(), "sendero-pg-"));
   chmodSync(dir, 0o755);
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
@@ -31,8 +35,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
   if (asRoot) execFileSync("chown", ["-R", "postgres:", dir]);
-  const port = await freePort();
-  run("initdb", ["-D", join(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+  const port = options.port ?? (await freePort());
+  if (!existsSync(join(dir, "data", "PG_VERSION"))) run("initdb", ["-D", join(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   const start = () =>
     run("pg_ctl", [
       "-D", join(dir, "data"),
@@ -46,6 +50,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     pause: () => run("pg_ctl", ["-D", join(dir, "data"), "-m", "fast", "-w", "stop"]),
     resume: start,
     stop: () => {
+      if (kept) return run("pg_ctl", ["-D", join(dir, "data"), "-m", "fast", "-w", "stop"]);
       try {
         run("pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"]);
       } finally {

@@ -1,0 +1,85 @@
+import type { ServerBuild } from "@remix-run/node";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createDb, engineName } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
+import { loadConfig } from "../config.server";
+import { loadContent } from "../content/load.server";
+import { watchContent } from "../content/watch.server";
+import { createApp } from "./app";
+import { createLogger } from "./log";
+import { serviceUnavailable } from "./unavailable";
+
+// One server process: migrate, seed the demo when asked, serve, and stop cleanly on SIGTERM.
+// Started by main.ts, directly or as one worker of a cluster (WEB_CONCURRENCY).
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const build = (await import(pathToFileURL(resolve("build/index.js")).href)) as ServerBuild;
+
+// Content is read and validated once; the server refuses to start on invalid content.
+const { catalog: content, problems } = loadContent(config.contentDir);
+for (const p of problems) log[p.severity === "error" ? "error" : "warn"]("content problem", { at: `${p.file}:${p.line}`, problem: p.message });
+if (problems.some((p) => p.severity === "error")) {
+  process.stderr.write(`Sendero cannot start: the content in ${config.contentDir} has errors (listed above; run npm run content:check).\n`);
+  process.exit(1);
+}
+log.info("content loaded", { courses: [...content.courses.keys()] });
+const stopWatching = config.production ? () => {} : watchContent(config.contentDir, content, log);
+
+const db = createDb({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onUnavailable: serviceUnavailable,
+  onConnectionLost: (error) => log.warn("database connection lost", { error: error.message }),
+});
+const engine = engineName({ databaseUrl: config.databaseUrl });
+const migrations = await migrateToLatest(db).catch((error: unknown) => {
+  if (error instanceof Response && error.status === 503) {
+    process.stderr.write("Sendero cannot start: the database (DATABASE_URL) cannot be reached.\n");
+    process.exit(1);
+  }
+  throw error;
+});
+log.info("database ready", { engine, applied: migrations.results?.map((r) => r.migrationName) ?? [] });
+
+if (config.seedDemo) {
+  const created = await seedDemo(db);
+  if (created) log.info("demo organisation created");
+}
+
+const app = createApp({ build, db, config, content, log });
+const server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log.info("listening", { url: `http://localhost:${port}`, engine });
+  if (config.seedDemo) {
+    // Printed plainly so a person trying Sendero sees how to sign in.
+    process.stdout.write(
+      `\nSendero is running at http://localhost:${port}\nDemo accounts (password "${DEMO_PASSWORD}"):\n` +
+        DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(12)} ${a.email}`).join("\n") +
+        "\n\n",
+    );
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  const force = setTimeout(() => {
+    log.warn("forced exit after 10 s");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  stopWatching();
+  server.close(async () => {
+    await db.destroy();
+    log.info("stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
