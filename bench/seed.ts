@@ -60,7 +60,7 @@ if (process.env.DATABASE_URL) {
 const each = async (work: (db: DB) => Promise<void>) => {
   for (const t of targets) await work(t.db);
 };
-const counts: Record<string, number> = { people: 0, learning_events: 0, item_progress: 0, course_progress: 0, quiz_states: 0 };
+const counts: Record<string, number> = { people: 0, learning_events: 0, item_progress: 0, course_progress: 0, quiz_states: 0, scenario_states: 0 };
 
 try {
   for (const t of targets) {
@@ -158,12 +158,19 @@ try {
         [["person_id", "uuid"], ["course_id", "text"], ["quiz_id", "text"], ["machine_version", "int4"], ["snapshot", "jsonb"], ["version", "int4"], ["updated_at", "timestamptz"]],
         rows.quizzes.map((r) => [r.person_id, r.course_id, r.quiz_id, r.machine_version, r.snapshot, r.version, r.updated_at]),
       );
+      await insertRows(
+        db,
+        "scenario_states",
+        [["person_id", "uuid"], ["course_id", "text"], ["scenario_id", "text"], ["state", "jsonb"], ["version", "int4"], ["updated_at", "timestamptz"]],
+        rows.scenarios.map((r) => [r.person_id, r.course_id, r.scenario_id, r.state, r.version, r.updated_at]),
+      );
     });
     counts.people! += people.length;
     counts.learning_events! += rows.events.length;
     counts.item_progress! += rows.items.length;
     counts.course_progress! += rows.courses.length;
     counts.quiz_states! += rows.quizzes.length;
+    counts.scenario_states! += rows.scenarios.length;
     const done = Math.min(officers, first + OFFICERS_PER_FLUSH - 1);
     process.stdout.write(`\r${done}/${officers} officers · ${counts.learning_events!.toLocaleString("en")} learning events · ${Math.round((Date.now() - started) / 1000)} s   `);
   }

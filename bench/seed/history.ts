@@ -7,6 +7,8 @@ import type { LearningEvent } from "../../app/models/learning-event.server";
 import { drawAttempt, eventsBetween, quizSettings, type QuizRef, type QuizSnapshot } from "../../app/models/quiz.server";
 import type { Answer } from "../../app/quiz/answers";
 import type { QuestionKey } from "../../app/quiz/key";
+import type { FinishedPlay } from "../../app/models/scenario.server";
+import { offeredChoices, type Scenario } from "../../app/scenario/compile";
 import type { Random } from "../lib/prng";
 
 /**
@@ -23,10 +25,11 @@ export interface Rows {
   items: { person_id: string; course_id: string; item_id: string; first_viewed_at: Date; last_viewed_at: Date; completed_at: Date | null; seconds_spent: number }[];
   courses: { person_id: string; course_id: string; started_at: Date; last_activity_at: Date; last_item_id: string | null; completed_at: Date | null }[];
   quizzes: { person_id: string; course_id: string; quiz_id: string; machine_version: number; snapshot: string; version: number; updated_at: Date }[];
+  scenarios: { person_id: string; course_id: string; scenario_id: string; state: string; version: number; updated_at: Date }[];
 }
 
 export function emptyRows(): Rows {
-  return { events: [], items: [], courses: [], quizzes: [] };
+  return { events: [], items: [], courses: [], quizzes: [], scenarios: [] };
 }
 
 /** How far an officer goes in a course: a share of the course's steps (0: never opened it). */
@@ -100,8 +103,15 @@ export function simulateCourse(random: Random, rows: Rows, personId: string, cou
     } else if (item.kind === "lesson") {
       completed = true;
       clock.step(60, item.minutes * 90);
+    } else if (item.kind === "scenario") {
+      const scenario = course.scenarios.get(item.id);
+      if (!scenario) break;
+      const protectedAt = simulateScenario(random, rows, personId, course.id, scenario, clock, skill);
+      if (!protectedAt) break;
+      clock.ms = protectedAt.getTime();
+      completed = true;
     } else {
-      break; // scenarios and discussions cannot be completed yet
+      break; // discussions are completed by posting, which the seed does not do
     }
     if (!completed) break;
 
@@ -219,3 +229,47 @@ function answerFor(key: QuestionKey, right: boolean, random: Random): Answer {
 }
 
 export { QUIZ_MACHINE_VERSION };
+
+/**
+ * Plays of one scenario through its compiled machine, as applyScenarioEvent records them: a
+ * skilled officer more often picks a choice that scores well. Up to three plays, stopping at
+ * the first protected ending; returns when that was, if it happened.
+ */
+function simulateScenario(random: Random, rows: Rows, personId: string, courseId: string, scenario: Scenario, clock: Clock, skill: number): Date | null {
+  const finished: FinishedPlay[] = [];
+  let version = 0;
+  const scenarioObject = { type: "scenario", id: `${courseId}/${scenario.id}` };
+  for (let number = 1; number <= 3; number++) {
+    version++;
+    rows.events.push({ actorId: personId, verb: "attempted", object: scenarioObject, context: { course: courseId, play: number }, timestamp: clock.step(5, 60) });
+    let snapshot = scenario.machine.resolveState({ value: scenario.file.start, context: { path: [] } });
+    while (snapshot.status !== "done") {
+      const node = scenario.nodes.get(String(snapshot.value))!;
+      const offered = offeredChoices(node, snapshot.context.path);
+      const good = offered.filter((c) => c.score > 0);
+      const choice = good.length && random.chance(skill) ? random.pick(good) : random.pick(offered);
+      const at = clock.step(20, 180);
+      version++;
+      rows.events.push({
+        actorId: personId,
+        verb: "responded",
+        object: { type: "scenario-node", id: `${courseId}/${scenario.id}/${node.id}` },
+        result: { response: choice.id, score: { raw: choice.score } },
+        context: { course: courseId, scenario: scenario.id, play: number },
+        timestamp: at,
+      });
+      [snapshot] = transition(scenario.machine, snapshot, { type: "choose", choiceId: choice.id });
+    }
+    const ending = scenario.endings.get(String(snapshot.value))!;
+    const path = snapshot.context.path;
+    const score = path.reduce((sum, d) => sum + (scenario.nodes.get(d.node)?.choices.find((c) => c.id === d.choice)?.score ?? 0), 0);
+    const at = new Date(clock.ms);
+    finished.push({ number, path, ending: ending.id, outcome: ending.outcome, score, finishedAt: at.toISOString() });
+    const result = { completion: true, success: ending.outcome === "protected", response: ending.id, score: { raw: score }, extensions: { outcome: ending.outcome } };
+    rows.events.push({ actorId: personId, verb: "completed", object: scenarioObject, result, context: { course: courseId, play: number }, timestamp: at });
+    if (ending.outcome === "protected") break;
+  }
+  rows.scenarios.push({ person_id: personId, course_id: courseId, scenario_id: scenario.id, state: JSON.stringify({ current: null, finished }), version, updated_at: new Date(clock.ms) });
+  const best = finished.find((p) => p.outcome === "protected");
+  return best ? new Date(best.finishedAt) : null;
+}
