@@ -174,6 +174,24 @@ try {
     const done = Math.min(officers, first + OFFICERS_PER_FLUSH - 1);
     process.stdout.write(`\r${done}/${officers} officers · ${counts.learning_events!.toLocaleString("en")} learning events · ${Math.round((Date.now() - started) / 1000)} s   `);
   }
+  // A regional dialogue space open to every cohort, with one long thread (the dialogue target).
+  const space = random.uuid();
+  const thread = random.uuid();
+  const authors = pageAccounts.slice(0, 40);
+  const authorIds = new Map<string, string>();
+  await each(async (db) => {
+    for (const row of await db.selectFrom("people").select(["id", "email"]).where("email", "in", authors).execute()) authorIds.set(row.email, row.id);
+    await insertRows(db, "dialogue_spaces", [["id", "uuid"], ["kind", "text"], ["title", "text"]], [[space, "regional", "Diálogo regional"]]);
+    await insertRows(db, "dialogue_space_cohorts", [["space_id", "uuid"], ["cohort_id", "uuid"]], cohorts.map((c) => [space, c.id]));
+    await insertRows(db, "dialogue_threads", [["id", "uuid"], ["space_id", "uuid"], ["author_id", "uuid"], ["title", "text"]], [[thread, space, authorIds.get(authors[0]!)!, "¿Cómo refieren a niñas y niños no acompañados en su país?"]]);
+    const posts = Array.from({ length: 60 }, (_, i) => {
+      const text = `Mensaje ${i + 1}: en nuestro punto de revisión avisamos primero a la Procuraduría y esperamos a que llegue el personal de protección antes de cualquier trámite.`;
+      return [random.uuid(), thread, authorIds.get(authors[i % authors.length]!)!, i === 0, text, `<p>${text}</p>`, "published"];
+    });
+    await insertRows(db, "dialogue_posts", [["id", "uuid"], ["thread_id", "uuid"], ["author_id", "uuid"], ["opens_thread", "bool"], ["body_source", "text"], ["body_html", "text"], ["state", "text"]], posts);
+  });
+  counts.dialogue_posts = 60;
+
   process.stdout.write("\nAnalysing tables…\n");
   await each(async (db) => {
     await sql`analyze`.execute(db);
@@ -193,6 +211,7 @@ try {
     pageAccounts,
     coordinator: "coordinator@bench.sendero.test",
     admin: "admin@bench.sendero.test",
+    dialogueThread: `/dialogue/${space}/${thread}`,
   };
   if (!process.env.DATABASE_URL) writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`Seeded ${targets.map((t) => t.name).join(" and ")} in ${manifest.seconds} s:`, counts);

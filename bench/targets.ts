@@ -29,8 +29,6 @@ export interface Target {
 /**
  * What `npm run bench` measures: adding a page is one entry here. Every figure is reported as a
  * ratio to a static copy of the lesson page measured in the same run.
- * After merging: the dialogue thread (issue 5) and the coordinator overview, learner list and
- * CSV export (issue 6) are entries like these (see bench/README.md, "Adding a target").
  */
 export const TARGETS: Target[] = [
   {
@@ -58,11 +56,33 @@ export const TARGETS: Target[] = [
     goal: { noErrors: true, p99MaxMs: 150 },
   },
   {
-    id: "people-list",
-    label: "People list /coordinate (placeholder for the coordinator learner list of issue 6)",
+    id: "dialogue-thread",
+    label: "Dialogue thread (60 posts, regional space)",
+    path: (m) => m.dialogueThread,
+    as: "officer",
+    connections: 50,
+  },
+  {
+    id: "overview",
+    label: "Coordinator overview over every officer",
     path: () => "/coordinate",
     as: "coordinator",
     connections: 10,
     goal: { p50MaxMs: 150 },
+  },
+  {
+    id: "learner-list",
+    label: "Coordinator learner list",
+    path: () => "/coordinate/learners",
+    as: "coordinator",
+    connections: 10,
+    goal: { p50MaxMs: 150 },
+  },
+  {
+    id: "csv-export",
+    label: "CSV export of all learners (one row per officer and course)",
+    path: () => "/resources/report-learners?format=csv",
+    as: "coordinator",
+    connections: 2,
   },
 ];

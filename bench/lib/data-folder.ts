@@ -33,6 +33,8 @@ export interface Manifest {
   pageAccounts: string[];
   coordinator: string;
   admin: string;
+  /** A long thread in a regional space every officer belongs to. */
+  dialogueThread: string;
 }
 
 export function readManifest(): Manifest {
