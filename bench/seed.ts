@@ -114,6 +114,8 @@ try {
       const institution = random.pick(institutions.filter((i) => i.countryCode === country));
       people.push([id, email, officerName(random), random.chance(0.8) ? "es" : "en", country, institution.id]);
       for (const c of mine) {
+        // An enrolment (a row of the coordinator's list and export) is one member × one course of the cohort.
+        counts.enrolments = (counts.enrolments ?? 0) + c.courses.length;
         members.push([c.id, id, "officer"]);
         grants.push([id, "officer", "cohort", c.id]);
       }
