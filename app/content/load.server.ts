@@ -9,6 +9,7 @@ import { checkScenario } from "../scenario/check";
 import { toScenario } from "../scenario/compile";
 import { courseSchema, lessonFrontMatterSchema, type CourseFile } from "./schema";
 import { YamlSource, type Problem } from "./yaml-source.server";
+import type { z } from "zod";
 
 export type { Problem };
 
@@ -240,18 +241,30 @@ function checkItemFiles(dir: string, source: YamlSource, data: CourseFile): Prob
   return problems;
 }
 
-/** Validates every quiz file of the course (used by an item or not) and keeps the valid ones. */
-function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
+/**
+ * Reads every `<folder>/<item-id>.yaml` of a course (used by an item or not): YAML syntax, the
+ * schema, then the kind's own `check` and every text in every published locale. Files that pass
+ * are handed to `keep`; a file no item of that kind names is a warning.
+ */
+function loadItemFiles<S extends z.ZodType>(
+  dir: string,
+  data: CourseFile,
+  kind: "quiz" | "scenario",
+  folder: string,
+  schema: S,
+  check: (source: YamlSource, value: z.infer<S>) => Problem[],
+  keep: (id: string, value: z.infer<S>) => void,
+): Problem[] {
   const problems: Problem[] = [];
-  const quizDir = join(dir, "quizzes");
-  if (!existsSync(quizDir)) return problems;
-  const quizItems = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === "quiz").map((i) => i.id)));
+  const folderPath = join(dir, folder);
+  if (!existsSync(folderPath)) return problems;
+  const itemIds = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === kind).map((i) => i.id)));
   const published = LOCALES.filter((l) => data.locales[l] === "published");
-  for (const name of readdirSync(quizDir).sort()) {
-    const file = join(quizDir, name);
+  for (const name of readdirSync(folderPath).sort()) {
+    const file = join(folderPath, name);
     const match = /^(.+)\.yaml$/.exec(name);
     if (!match) {
-      problems.push({ file: display(file), line: 1, message: "quiz files end in .yaml", severity: "warning" });
+      problems.push({ file: display(file), line: 1, message: `${kind} files end in .yaml`, severity: "warning" });
       continue;
     }
     const source = new YamlSource(display(file), readFileSync(file, "utf8"));
@@ -260,50 +273,41 @@ function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
       problems.push(...syntax);
       continue;
     }
-    const { data: quiz, problems: found } = source.validate(quizSchema);
+    const { data: value, problems: found } = source.validate(schema);
     problems.push(...found);
-    if (!quiz) continue;
-    const checks = [...checkQuizIds(source, quiz), ...missingLocales(source, quiz, published)];
+    if (!value) continue;
+    const checks = [...check(source, value), ...missingLocales(source, value, published)];
     problems.push(...checks);
-    if (!quizItems.has(match[1]!)) problems.push({ file: display(file), line: 1, message: "file belongs to no quiz item of course.yaml", severity: "warning" });
-    if (checks.length === 0 && found.length === 0) course.quizzes.set(match[1]!, quiz);
+    if (!itemIds.has(match[1]!)) problems.push({ file: display(file), line: 1, message: `file belongs to no ${kind} item of course.yaml`, severity: "warning" });
+    if (checks.length === 0 && found.length === 0) keep(match[1]!, value);
   }
   return problems;
 }
 
-/** Validates and proves every scenario file of the course (see app/scenario/check.ts). */
+function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
+  return loadItemFiles(dir, data, "quiz", "quizzes", quizSchema, checkQuizIds, (id, quiz) => course.quizzes.set(id, quiz));
+}
+
+/** Scenarios are also proved sound, play by play (see app/scenario/check.ts). */
 function loadScenarios(dir: string, data: CourseFile, course: Course): Problem[] {
-  const problems: Problem[] = [];
-  const scenarioDir = join(dir, "scenarios");
-  if (!existsSync(scenarioDir)) return problems;
-  const scenarioItems = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === "scenario").map((i) => i.id)));
-  const published = LOCALES.filter((l) => data.locales[l] === "published");
-  for (const name of readdirSync(scenarioDir).sort()) {
-    const file = join(scenarioDir, name);
-    const match = /^(.+)\.yaml$/.exec(name);
-    if (!match) {
-      problems.push({ file: display(file), line: 1, message: "scenario files end in .yaml", severity: "warning" });
-      continue;
-    }
-    const source = new YamlSource(display(file), readFileSync(file, "utf8"));
-    const syntax = source.syntaxProblems();
-    if (syntax.length) {
-      problems.push(...syntax);
-      continue;
-    }
-    const { data: scenario, problems: found } = source.validate(scenarioSchema);
-    problems.push(...found);
-    if (!scenario) continue;
-    const proof = checkScenario(scenario);
-    const checks = [...proof.problems.map((p) => source.problem(p.path, p.message)), ...missingLocales(source, scenario, published)];
-    problems.push(...checks);
-    if (!scenarioItems.has(match[1]!)) problems.push({ file: display(file), line: 1, message: "file belongs to no scenario item of course.yaml", severity: "warning" });
-    if (checks.length === 0 && found.length === 0) {
-      course.scenarios.set(match[1]!, toScenario(match[1]!, scenario));
-      course.scenarioPlays.set(match[1]!, proof.plays);
-    }
-  }
-  return problems;
+  // `check` runs just before `keep` for the same file: the proof counted there is this file's.
+  let plays = 0;
+  return loadItemFiles(
+    dir,
+    data,
+    "scenario",
+    "scenarios",
+    scenarioSchema,
+    (source, scenario) => {
+      const proof = checkScenario(scenario);
+      plays = proof.plays;
+      return proof.problems.map((p) => source.problem(p.path, p.message));
+    },
+    (id, scenario) => {
+      course.scenarios.set(id, toScenario(id, scenario));
+      course.scenarioPlays.set(id, plays);
+    },
+  );
 }
 
 function checkQuizIds(source: YamlSource, quiz: QuizFile): Problem[] {
