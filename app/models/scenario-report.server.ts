@@ -15,7 +15,6 @@ export interface DecisionCount {
 export interface ScenarioReport {
   decisions: DecisionCount[];
   outcomes: { outcome: Outcome; count: number }[];
-  countries: string[];
 }
 
 /**
@@ -50,18 +49,9 @@ export async function scenarioReport(db: DB, grants: Grant[], courseId: string, 
     .where(sql<boolean>`learning_events.context->>'play' is not null`)
     .groupBy(sql`learning_events.result->'extensions'->>'outcome'`)
     .execute();
-  const countries = await db
-    .selectFrom("people")
-    .select("country_code")
-    .distinct()
-    .where(peopleInScope(grants))
-    .where("country_code", "is not", null)
-    .orderBy("country_code")
-    .execute();
   const prefix = `${courseId}/${scenario.id}/`;
   return {
     decisions: decisions.map((d) => ({ nodeId: d.objectId.slice(prefix.length), choiceId: d.choiceId, country: d.country, count: Number(d.count) })),
     outcomes: outcomes.map((o) => ({ outcome: o.outcome, count: Number(o.count) })),
-    countries: countries.map((c) => c.country_code!).filter(Boolean),
   };
 }

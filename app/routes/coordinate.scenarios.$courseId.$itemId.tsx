@@ -9,6 +9,7 @@ import { horizontalBars } from "../reports/chart";
 import { CountryName } from "../components/country-name";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
+import { filterOptions } from "../models/report-scope.server";
 import { scenarioReport } from "../models/scenario-report.server";
 import { OUTCOMES } from "../content/scenario-schema";
 
@@ -23,10 +24,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const scenario = course?.scenarios.get(params.itemId ?? "");
   if (!course || !scenario) throw notFound();
   const rawCountry = new URL(request.url).searchParams.get("country") || null;
-  const report = await scenarioReport(context.db, user.scopedGrants, course.id, scenario, { country: null });
+  const { countries: scopeCountries } = await filterOptions(context.db, context.content, user.scopedGrants);
   // A country outside the coordinator's scope is not a filter they can use: 404, not an empty page.
-  if (rawCountry !== null && !report.countries.includes(rawCountry)) throw notFound();
-  const shown = rawCountry ? await scenarioReport(context.db, user.scopedGrants, course.id, scenario, { country: rawCountry }) : report;
+  if (rawCountry !== null && !scopeCountries.includes(rawCountry)) throw notFound();
+  const shown = await scenarioReport(context.db, user.scopedGrants, course.id, scenario, { country: rawCountry });
   const countries = [...new Set(shown.decisions.map((d) => d.country ?? ""))].sort();
   const nodes = scenario.file.nodes.map((node, index) => {
     const here = shown.decisions.filter((d) => d.nodeId === node.id);
@@ -46,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title: pick(course.items.get(scenario.id)?.title ?? {}, locale) || scenario.id,
     courseTitle: pick(course.title, locale),
     countries,
-    scopeCountries: report.countries,
+    scopeCountries,
     country: rawCountry,
     outcomes: OUTCOMES.map((o) => ({ outcome: o, count: shown.outcomes.find((x) => x.outcome === o)?.count ?? 0 })),
     nodes,
