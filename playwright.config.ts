@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
 const OWN_SERVERS = /(two-processes|server-start|cluster)\.spec\.ts/;
+// Specs about what the browser downloads: there is nothing to check with scripts off.
+const SCRIPTS_ONLY = /browser-bundle\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,7 +40,7 @@ export default defineConfig({
   },
   projects: [
     { name: "js", use: { javaScriptEnabled: true }, testIgnore: OWN_SERVERS },
-    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: OWN_SERVERS },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: [OWN_SERVERS, SCRIPTS_ONLY] },
     // Specs that start servers of their own (two processes on PostgreSQL, a refused start).
     { name: "own-servers", testMatch: OWN_SERVERS },
   ],

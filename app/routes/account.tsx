@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "../utils/zod.server";
 import { readSessionToken } from "../auth/cookies.server";
 import { requireUser } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { ReportNav } from "../components/report-nav";
 import reportStyles from "../styles/report.css";
-import { z } from "zod";
+import { z } from "../utils/zod.server";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { normaliseCode } from "../certificates/code";
 import { CountryName } from "../components/country-name";

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "../utils/zod.server";
 import type { RoleName } from "../../db/types";
 import { flashCookie, readFlash } from "../auth/cookies.server";
 import { requirePermission } from "../auth/guards.server";

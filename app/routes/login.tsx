@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "../utils/zod.server";
 import { readSessionToken, sessionCookie } from "../auth/cookies.server";
 import { getUser, safeRedirectPath } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";

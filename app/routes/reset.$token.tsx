@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { z } from "../utils/zod.server";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
 import { findOpenReset, redeemPasswordReset } from "../models/password-reset.server";
