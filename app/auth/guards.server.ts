@@ -19,15 +19,22 @@ export interface CurrentUser {
   grants: Grant[];
 }
 
-// Root and route loaders of one request share the same Request object: look the session up once.
-const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+// The root and route loaders of one page load look the session up once. Remix hands each loader
+// its own copy of the Request, but the same load context (made per HTTP request, never shared
+// between requests), so the context and the cookie are the key. Only reads are shared: an
+// action may sign someone in or out.
+const perRequest = new WeakMap<AppLoadContext, Map<string, Promise<CurrentUser | null>>>();
 
 /** The signed-in person, or null. */
 export function getUser(context: AppLoadContext, request: Request): Promise<CurrentUser | null> {
-  let found = perRequest.get(request);
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUp(context, request);
+  const cookie = request.headers.get("cookie") ?? "";
+  let byCookie = perRequest.get(context);
+  if (!byCookie) perRequest.set(context, (byCookie = new Map()));
+  let found = byCookie.get(cookie);
   if (!found) {
     found = lookUp(context, request);
-    perRequest.set(request, found);
+    byCookie.set(cookie, found);
   }
   return found;
 }
