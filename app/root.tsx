@@ -20,7 +20,8 @@ import { i18nFor } from "./i18n/instance";
 import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 import { localeFor } from "./i18n/request-locale.server";
 import { unreadNotificationCount } from "./models/notification.server";
-import { TRANSLATIONS } from "./i18n/translations.server";
+import { areaOf } from "./i18n/sections";
+import { pageTranslations } from "./i18n/translations.server";
 import { AREAS, rolesAllow } from "./roles";
 import stylesheet from "./styles/app.css";
 
@@ -51,7 +52,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = localeFor(request, user);
   return {
     locale,
-    translations: TRANSLATIONS[locale],
+    // Only the strings of this page's area (app/i18n/sections.ts).
+    translations: pageTranslations(locale, new URL(request.url).pathname),
     csrfToken: context.csrfToken,
     requestId: context.requestId,
     lowData: user?.lowData ?? false,
@@ -69,7 +71,9 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 // all the page language's strings (~5 KB compressed) on every quiz answer. Only these forms
 // change what the root holds (who is signed in, the language, the low-data choice).
 const CHANGES_ROOT = /^\/(login|logout|language|account|join|reset)(\/|\?|$)/;
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextUrl, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  // Another area of the site needs other strings.
+  if (areaOf(currentUrl.pathname) !== areaOf(nextUrl.pathname)) return true;
   // An expired session sends the form to the sign-in page: then the header must change too.
   if (formAction && !CHANGES_ROOT.test(formAction) && nextUrl.pathname !== "/login") return false;
   return defaultShouldRevalidate;

@@ -2,10 +2,21 @@ import en from "../locales/en.json";
 import es from "../locales/es.json";
 import { i18nFor } from "./instance";
 import type { Locale } from "./locales";
+import { areaOf, pickSections, sectionsFor } from "./sections";
 
 export const TRANSLATIONS: Record<Locale, typeof es> = { es, en };
 
 /** A `t` function for server code (emails, refusal pages, logs shown to people). */
 export function serverT(locale: Locale) {
   return i18nFor(locale, TRANSLATIONS[locale]).t;
+}
+
+const picked = new Map<string, ReturnType<typeof pickSections>>();
+
+/** The strings a page under this path sends to the browser; one shared object per language and area. */
+export function pageTranslations(locale: Locale, pathname: string) {
+  const key = `${locale}/${areaOf(pathname)}`;
+  let found = picked.get(key);
+  if (!found) picked.set(key, (found = pickSections(TRANSLATIONS[locale], sectionsFor(pathname))));
+  return found;
 }

@@ -1,0 +1,57 @@
+/**
+ * Which parts of the translations a page sends to the browser. The root loader hands the page's
+ * strings to the client with every document (and again when the root revalidates), so a page
+ * takes the frame's sections plus those of its area — the first segment of its path — instead
+ * of all of them (the whole file is ~9 KB compressed, a lesson needs about a third of it).
+ * app/i18n/sections.test.ts checks that every key a route's code uses is in its area's list.
+ */
+
+/** The frame of every page: header, skip link, sign-out, forms, errors, the notifications badge. */
+const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pagination", "dialogue.nav", "dialogue.notifications"];
+
+/** What each area adds; an area not listed (the home page, a 404) has the frame alone. */
+const AREAS: Record<string, readonly string[]> = {
+  learn: ["learn", "course", "cohort", "lesson", "quiz", "scenario", "certificate", "dialogue"],
+  account: ["account", "certificate", "lowData"],
+  admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort"],
+  coordinate: ["coordinate", "report", "people", "invitations", "certificate", "scenario", "quiz", "course", "cohort"],
+  dialogue: ["dialogue"],
+  facilitate: ["facilitate", "dialogue"],
+  notifications: ["dialogue"],
+  join: ["join", "invitations"],
+  reset: ["reset"],
+  verify: ["certificate"],
+};
+
+/** The area of a path: "/learn/x/y" → "learn". */
+export function areaOf(pathname: string): string {
+  return pathname.split("/")[1] ?? "";
+}
+
+/** The translation keys (sections or dotted sub-sections) a page under this path needs. */
+export function sectionsFor(pathname: string): readonly string[] {
+  return [...FRAME, ...(AREAS[areaOf(pathname)] ?? [])];
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/** The part of a translation tree under the given keys (a key may be dotted: "a.b"). */
+export function pickSections(tree: Tree, keys: readonly string[]): Tree {
+  const picked: Tree = {};
+  // A key inside another listed key comes with it (and must not write into the shared tree).
+  const wanted = keys.filter((key) => !keys.some((other) => key.startsWith(`${other}.`)));
+  for (const key of wanted) {
+    const path = key.split(".");
+    const last = path.pop()!;
+    let from: Tree | string | undefined = tree;
+    let to = picked;
+    for (const part of path) {
+      from = typeof from === "object" ? from[part] : undefined;
+      const next: Tree = typeof to[part] === "object" ? to[part] : {};
+      to = to[part] = next;
+    }
+    const value = typeof from === "object" ? from[last] : undefined;
+    if (value !== undefined) to[last] = value;
+  }
+  return picked;
+}
