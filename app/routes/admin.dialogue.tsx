@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ spaces: await listRegionalSpaces(context.db), cohorts: await cohortsForGrants(context.db, user.scopedGrants) });
 }
 
-const schema = z.object({
+const schema = () => z.object({
   title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(TITLE_MAX, "dialogue.errors.titleTooLong"),
   cohortIds: z.array(z.string().refine(isUuid, "form.invalid"), { error: "dialogue.regional.twoCohorts" }).min(2, "dialogue.regional.twoCohorts").max(50, "form.invalid"),
 });
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw new Response("Bad Request", { status: 400 });
   }
   const values = { title: String(form.get("title") ?? ""), cohortIds: form.getAll("cohortIds").map(String) };
-  const parsed = schema.safeParse(values);
+  const parsed = schema().safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;

@@ -35,14 +35,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const schema = z.object({
+const schema = () => z.object({
   code: z.string({ error: "form.required" }).max(40, "form.tooLong"),
   reason: z.string({ error: "form.required" }).trim().min(5, "certificate.list.reasonTooShort").max(500, "form.tooLong"),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "revoke:certificate");
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors, code: null }, { status: 400 });
   const code = normaliseCode(form.data.code);
   if (!code) throw notFound();

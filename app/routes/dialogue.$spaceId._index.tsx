@@ -44,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const whole = (min: number, max: number) => z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(min, "form.invalid").max(max, "form.invalid");
-const schema = z.discriminatedUnion("intent", [
+const schema = () => z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
     title: z.string({ error: "form.required" }).trim().min(1, "form.required").max(TITLE_MAX, "dialogue.errors.titleTooLong"),
@@ -58,7 +58,7 @@ type Failed = { errors: Record<string, string>; values: Record<string, string>; 
 export async function action(args: ActionFunctionArgs) {
   const { viewer, space: found } = await space(args);
   const { context, request } = args;
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json<Failed>({ errors: form.errors, values: form.values }, { status: 400 });
   const data = form.data;
   if (data.intent === "settings") {

@@ -32,19 +32,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const postId = z.string({ error: "form.invalid" }).refine(isUuid, "form.invalid");
-const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), postId, version: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(1_000_000, "form.invalid") }),
-  z.object({ intent: z.literal("hide"), postId, reason: z.string({ error: "form.required" }).trim().min(1, "form.required").max(REASON_MAX, "form.tooLong") }),
-  z.object({ intent: z.literal("dismiss"), postId }),
-]);
+const schema = () => {
+  const postId = z.string({ error: "form.invalid" }).refine(isUuid, "form.invalid");
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("approve"), postId, version: z.coerce.number({ error: "form.invalid" }).int("form.invalid").min(1, "form.invalid").max(1_000_000, "form.invalid") }),
+    z.object({ intent: z.literal("hide"), postId, reason: z.string({ error: "form.required" }).trim().min(1, "form.required").max(REASON_MAX, "form.tooLong") }),
+    z.object({ intent: z.literal("dismiss"), postId }),
+  ]);
+};
 
 type Failed = { errors: Record<string, string>; values: Record<string, string> };
 
 // Decisions from the queue: the same moderation events as on the thread page.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "moderate:dialogue");
-  const form = await parseForm(request, schema);
+  const form = await parseForm(request, schema());
   if (!form.ok) return json<Failed>({ errors: form.errors, values: form.values }, { status: 400 });
   const data = form.data;
   const result = await moderatePost(context.db, { viewer: viewerOf(user), requestId: context.requestId }, {

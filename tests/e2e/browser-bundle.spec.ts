@@ -19,14 +19,18 @@ async function scriptsOf(page: Page, path: string): Promise<{ url: string; body:
   return Promise.all(scripts);
 }
 
-test("pages with forms send no server-only library to the browser", async ({ page }) => {
+test("pages with forms send no server-only library to the browser, and their scripts run", async ({ page }) => {
+  // A script that fails while loading leaves a page that looks right but no longer navigates.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
   const pages: string[] = ["/login"];
   const seen = await scriptsOf(page, "/login");
   await signInAs(page, "admin");
-  for (const path of ["/account", "/admin/people", "/coordinate/invitations", "/coordinate/certificates", "/admin/dialogue", "/admin/low-data"]) {
+  for (const path of ["/account", "/admin/people", "/coordinate/invitations", "/coordinate/certificates", "/admin/dialogue", "/admin/low-data", "/dialogue", "/facilitate"]) {
     pages.push(path);
     seen.push(...(await scriptsOf(page, path)));
   }
+  expect(errors).toEqual([]);
   expect(seen.length, `scripts loaded by ${pages.join(", ")}`).toBeGreaterThan(3);
   for (const [library, marker] of Object.entries(SERVER_ONLY)) {
     const carriers = seen.filter((s) => s.body.includes(marker)).map((s) => s.url);
