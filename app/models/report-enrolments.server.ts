@@ -64,17 +64,6 @@ export const statusSql = sql<"not-started" | "in-progress" | "completed">`case
 /** Due and not completed (due dates are days; overdue from the day after). */
 export const overdueSql = sql<boolean>`(cohort_courses.due_on is not null and cohort_courses.due_on < current_date and course_progress.completed_at is null)`;
 
-/** The counts every overview row shows, as aggregate selections. */
-export const countSelections = {
-  enrolled: sql<number>`count(*)`,
-  notStarted: sql<number>`count(*) filter (where course_progress.person_id is null)`,
-  inProgress: sql<number>`count(*) filter (where course_progress.person_id is not null and course_progress.completed_at is null)`,
-  completed: sql<number>`count(*) filter (where course_progress.completed_at is not null)`,
-  passedFinal: sql<number>`count(*) filter (where quiz_results.passed_at is not null)`,
-  overdue: sql<number>`count(*) filter (where ${overdueSql})`,
-  certified: sql<number>`count(*) filter (where exists (select 1 from certificates where certificates.person_id = cohort_members.person_id and certificates.course_id = cohort_courses.course_id and certificates.revoked_at is null))`,
-};
-
 export interface Counts {
   enrolled: number;
   notStarted: number;

@@ -34,6 +34,13 @@ const SORT_COLUMNS: Record<Sort, ReturnType<typeof sql>> = {
   score: sql`quiz_results.best_percent`,
 };
 
+/**
+ * Sort keys that are never null. Their ORDER BY leaves out `nulls first/last` (the same order),
+ * so the default sort by name can walk the people_name_idx index and stop after one page instead
+ * of sorting every enrolment.
+ */
+const NEVER_NULL = new Set<Sort>(["name", "cohort", "course", "status"]);
+
 function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery) {
   return enrolments(db, catalog, grants, query)
     .leftJoin("institutions", "institutions.id", "people.institution_id")
@@ -74,7 +81,7 @@ function tidy(row: LearnerRow): LearnerRow {
 
 /** One page of the learner list, sorted as asked (ties broken by name and ids), and the total. */
 export async function learnerPage(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery, limit: number, offset: number) {
-  const direction = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls first`;
+  const direction = NEVER_NULL.has(query.sort) ? (query.dir === "desc" ? sql`desc` : sql`asc`) : query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls first`;
   const [page, total] = await Promise.all([
     rows(db, catalog, grants, query)
       .orderBy(sql`${SORT_COLUMNS[query.sort]} ${direction}`)
