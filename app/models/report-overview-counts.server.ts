@@ -14,13 +14,13 @@ const BY_INSTITUTION = 0b1101;
 const BY_WEEK = 0b1110;
 
 /**
- * The overview's four breakdowns in one pass over the enrolments: each enrolment's facts
- * (status, final quiz passed, certified, overdue, week of a completion in the period) are
- * computed once, then counted per cohort × course, per country, per institution and per week
- * with grouping sets. Four separate aggregations joined every enrolment four times.
+ * The overview's four breakdowns in one pass over the enrolments. The enrolments are joined
+ * once and counted per cohort × course × country × institution × week of completion (a few
+ * thousand groups at most); grouping sets then add those up per cohort × course, per country,
+ * per institution and per week. (Four separate aggregations joined every enrolment four times.)
  */
 export async function groupedCounts(db: DB, catalog: Catalog, grants: Grant[], filters: ReportFilters): Promise<Pick<Overview, "byCohortCourse" | "byCountry" | "byInstitution" | "weekly">> {
-  const facts = enrolments(db, catalog, grants, filters)
+  const fine = enrolments(db, catalog, grants, filters)
     // A certificate is unique per person and course: the join adds no rows.
     .leftJoin("certificates", (join) =>
       join
@@ -28,7 +28,6 @@ export async function groupedCounts(db: DB, catalog: Catalog, grants: Grant[], f
         .onRef("certificates.course_id", "=", "cohort_courses.course_id")
         .on("certificates.revoked_at", "is", null),
     )
-    .leftJoin("institutions", "institutions.id", "people.institution_id")
     .select([
       "cohort_members.cohort_id",
       "cohorts.name as cohort_name",
@@ -36,40 +35,43 @@ export async function groupedCounts(db: DB, catalog: Catalog, grants: Grant[], f
       "cohort_courses.due_on",
       "people.country_code",
       "people.institution_id",
-      "institutions.name as institution_name",
-      sql<boolean>`course_progress.person_id is not null`.as("started"),
-      sql<boolean>`course_progress.completed_at is not null`.as("completed"),
-      sql<boolean>`quiz_results.passed_at is not null`.as("passed_final"),
-      sql<boolean>`certificates.person_id is not null`.as("certified"),
-      overdueSql.as("overdue"),
       // Weeks start on Monday (UTC); only completions within the period have one.
       sql<string | null>`case when course_progress.completed_at >= ${filters.from}::date and course_progress.completed_at < ${filters.to}::date + 1
         then to_char(date_trunc('week', course_progress.completed_at at time zone 'UTC'), 'YYYY-MM-DD') end`.as("week"),
-    ]);
-  const rows = await db
-    .selectFrom(facts.as("e"))
-    .select([
-      sql<number>`grouping(e.cohort_id, e.country_code, e.institution_id, e.week)`.as("grouping_set"),
-      "e.cohort_id as cohortId",
-      "e.cohort_name as cohortName",
-      "e.course_id as courseId",
-      "e.due_on as dueOn",
-      "e.country_code as countryCode",
-      "e.institution_id as institutionId",
-      "e.institution_name as institutionName",
-      "e.week",
       sql<number>`count(*)`.as("enrolled"),
-      sql<number>`count(*) filter (where not e.started)`.as("notStarted"),
-      sql<number>`count(*) filter (where e.started and not e.completed)`.as("inProgress"),
-      sql<number>`count(*) filter (where e.completed)`.as("completed"),
-      sql<number>`count(*) filter (where e.passed_final)`.as("passedFinal"),
-      sql<number>`count(*) filter (where e.overdue)`.as("overdue"),
-      sql<number>`count(*) filter (where e.certified)`.as("certified"),
+      sql<number>`count(*) filter (where course_progress.person_id is null)`.as("not_started"),
+      sql<number>`count(*) filter (where course_progress.person_id is not null and course_progress.completed_at is null)`.as("in_progress"),
+      sql<number>`count(*) filter (where course_progress.completed_at is not null)`.as("completed"),
+      sql<number>`count(*) filter (where quiz_results.passed_at is not null)`.as("passed_final"),
+      sql<number>`count(*) filter (where ${overdueSql})`.as("overdue"),
+      sql<number>`count(*) filter (where certificates.person_id is not null)`.as("certified"),
     ])
-    .groupBy(sql`grouping sets ((e.cohort_id, e.cohort_name, e.course_id, e.due_on), (e.country_code), (e.institution_id, e.institution_name), (e.week))`)
+    .groupBy(sql`1, 2, 3, 4, 5, 6, 7`);
+  const rows = await db
+    .selectFrom(fine.as("f"))
+    .leftJoin("institutions", "institutions.id", "f.institution_id")
+    .select([
+      sql<number>`grouping(f.cohort_id, f.country_code, f.institution_id, f.week)`.as("grouping_set"),
+      "f.cohort_id as cohortId",
+      "f.cohort_name as cohortName",
+      "f.course_id as courseId",
+      "f.due_on as dueOn",
+      "f.country_code as countryCode",
+      "f.institution_id as institutionId",
+      "institutions.name as institutionName",
+      "f.week",
+      sql<number>`sum(f.enrolled)`.as("enrolled"),
+      sql<number>`sum(f.not_started)`.as("notStarted"),
+      sql<number>`sum(f.in_progress)`.as("inProgress"),
+      sql<number>`sum(f.completed)`.as("completed"),
+      sql<number>`sum(f.passed_final)`.as("passedFinal"),
+      sql<number>`sum(f.overdue)`.as("overdue"),
+      sql<number>`sum(f.certified)`.as("certified"),
+    ])
+    .groupBy(sql`grouping sets ((f.cohort_id, f.cohort_name, f.course_id, f.due_on), (f.country_code), (f.institution_id, institutions.name), (f.week))`)
     // Within a set the other sets' columns are null, so one ORDER BY sorts each set as before:
     // cohort name then course; country code; institution name; week.
-    .orderBy(sql`1, e.cohort_name, e.course_id, e.country_code, e.institution_name, e.week`)
+    .orderBy(sql`1, f.cohort_name, f.course_id, f.country_code, institutions.name, f.week`)
     .execute();
   const of = (set: number) => rows.filter((r) => Number(r.grouping_set) === set);
   return {
