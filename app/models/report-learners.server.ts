@@ -41,8 +41,8 @@ const SORT_COLUMNS: Record<Sort, ReturnType<typeof sql>> = {
  */
 const NEVER_NULL = new Set<Sort>(["name", "cohort", "course", "status"]);
 
-function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery) {
-  return enrolments(db, catalog, grants, query)
+function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery, counting = false) {
+  return enrolments(db, catalog, grants, query, { counting })
     .leftJoin("institutions", "institutions.id", "people.institution_id")
     .select([
       "people.id as personId",
@@ -92,7 +92,7 @@ export async function learnerPage(db: DB, catalog: Catalog, grants: Grant[], que
       .limit(limit)
       .offset(offset)
       .execute(),
-    rows(db, catalog, grants, query)
+    rows(db, catalog, grants, query, true)
       .clearSelect()
       .select(sql<number>`count(*)`.as("n"))
       .executeTakeFirstOrThrow(),

@@ -360,6 +360,17 @@ describe(`overview breakdowns (${process.env.SENDERO_TEST_ENGINE})`, () => {
   });
 });
 
+describe(`learner list total (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("counts every enrolment in scope, for everyone (global) as for one country", async () => {
+    for (const who of [ids.admin, ids.gtCoordinator]) {
+      const overviewData = (await (await run("coordinate._index", who, "/coordinate")).json()) as { totals: Record<string, number> };
+      const list = (await (await run("coordinate.learners._index", who, "/coordinate/learners")).json()) as { total: number; rows: unknown[] };
+      expect(list.total).toBe(overviewData.totals.enrolled);
+      expect(list.rows.length).toBe(Math.min(list.total, 25));
+    }
+  });
+});
+
 describe(`exports never run a formula (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("prefixes every formula-looking cell of the CSV with a quote", async () => {
     for (const route of ["resources.report-learners", "resources.report-overview"]) {
