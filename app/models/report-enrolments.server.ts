@@ -1,5 +1,6 @@
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../db/client";
+import type { Database } from "../../db/types";
 import type { Catalog, Course } from "../content/model";
 import type { ReportFilters } from "../reports/filters";
 import { peopleInScope, type Grant } from "./access.server";
@@ -26,16 +27,21 @@ function finalQuizCase(catalog: Catalog) {
 
 export type EnrolmentFilters = Pick<ReportFilters, "cohort" | "course" | "country" | "institution">;
 
-/** Members and their cohorts' courses, with the person and the cohort. */
-function membersAndCourses(db: DB, counting: boolean) {
+/**
+ * Members and their cohorts' courses, with the person and the cohort.
+ *
+ * Every member has exactly one person and one cohort (non-null foreign keys), so a left join
+ * gives the same rows as an inner one; unlike an inner join, the planner drops it when nothing
+ * reads it, and then neither plans nor runs it. So the cohort is always left-joined (the learner
+ * list reads cohort names per page row instead), and for a count the person too (a count over
+ * everyone reads nothing of them). The person stays an inner join otherwise: the learner list's
+ * name order is read from the people_name_idx index, which needs people on the outer side.
+ * The types say "inner join": the columns are never null.
+ */
+function membersAndCourses(db: DB, counting: boolean): SelectQueryBuilder<Database, "cohort_members" | "cohort_courses" | "people" | "cohorts", object> {
   const members = db.selectFrom("cohort_members").innerJoin("cohort_courses", "cohort_courses.cohort_id", "cohort_members.cohort_id");
-  const joined = members.innerJoin("people", "people.id", "cohort_members.person_id").innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id");
-  if (!counting) return joined;
-  // Every member has exactly one person and one cohort (non-null foreign keys), so left joins
-  // give the same rows; unlike inner joins, the planner drops them when nothing reads them
-  // (a count over everyone: no scope or filter on people). Only the nullability of their
-  // columns differs, which a count never reads.
-  return members.leftJoin("people", "people.id", "cohort_members.person_id").leftJoin("cohorts", "cohorts.id", "cohort_members.cohort_id") as unknown as typeof joined;
+  const people = counting ? members.leftJoin("people", "people.id", "cohort_members.person_id") : members.innerJoin("people", "people.id", "cohort_members.person_id");
+  return people.leftJoin("cohorts", "cohorts.id", "cohort_members.cohort_id") as never;
 }
 
 /**

@@ -43,15 +43,18 @@ const NEVER_NULL = new Set<Sort>(["name", "cohort", "course", "status"]);
 
 function rows(db: DB, catalog: Catalog, grants: Grant[], query: LearnerListQuery, counting = false) {
   return enrolments(db, catalog, grants, query, { counting })
+    // Read only when sorting by institution; otherwise the planner drops it (see membersAndCourses).
     .leftJoin("institutions", "institutions.id", "people.institution_id")
     .select([
       "people.id as personId",
       "people.display_name as name",
       "people.email as email",
       "people.country_code as countryCode",
-      "institutions.short_name as institution",
-      "cohorts.id as cohortId",
-      "cohorts.name as cohort",
+      // Looked up for the rows shown (PostgreSQL evaluates these after the sort and limit) rather
+      // than joined: two joins fewer to plan on every request.
+      sql<string | null>`(select i.short_name from institutions i where i.id = people.institution_id)`.as("institution"),
+      "cohort_members.cohort_id as cohortId",
+      sql<string>`(select c.name from cohorts c where c.id = cohort_members.cohort_id)`.as("cohort"),
       "cohort_courses.course_id as courseId",
       "cohort_courses.due_on as dueOn",
       statusSql.as("status"),
@@ -87,7 +90,7 @@ export async function learnerPage(db: DB, catalog: Catalog, grants: Grant[], que
       .orderBy(sql`${SORT_COLUMNS[query.sort]} ${direction}`)
       .orderBy(sql`lower(people.display_name)`)
       .orderBy("people.id")
-      .orderBy("cohorts.id")
+      .orderBy("cohort_members.cohort_id")
       .orderBy("cohort_courses.course_id")
       .limit(limit)
       .offset(offset)
@@ -111,11 +114,11 @@ export async function* learnerBatches(db: DB, catalog: Catalog, grants: Grant[],
     const batch = (await rows(db, catalog, grants, query)
       .select(sql<string>`lower(people.display_name)`.as("sortKey"))
       .$if(cursor !== null, (q) =>
-        q.where(sql<boolean>`(lower(people.display_name), people.id, cohorts.id, cohort_courses.course_id) > (${cursor!.key}, ${cursor!.personId}::uuid, ${cursor!.cohortId}::uuid, ${cursor!.courseId})`),
+        q.where(sql<boolean>`(lower(people.display_name), people.id, cohort_members.cohort_id, cohort_courses.course_id) > (${cursor!.key}, ${cursor!.personId}::uuid, ${cursor!.cohortId}::uuid, ${cursor!.courseId})`),
       )
       .orderBy(sql`lower(people.display_name)`)
       .orderBy("people.id")
-      .orderBy("cohorts.id")
+      .orderBy("cohort_members.cohort_id")
       .orderBy("cohort_courses.course_id")
       .limit(batchSize)
       .execute()) as (LearnerRow & { sortKey: string })[];

@@ -369,6 +369,23 @@ describe(`learner list total (${process.env.SENDERO_TEST_ENGINE})`, () => {
       expect(list.rows.length).toBe(Math.min(list.total, 25));
     }
   });
+
+  it("pages every sort without losing or repeating a row, cohort and institution names shown", async () => {
+    for (const sort of ["name", "country", "institution", "cohort", "course", "status", "activity", "score"]) {
+      for (const dir of ["asc", "desc"]) {
+        const seen: string[] = [];
+        for (let page = 1; page <= 2; page++) {
+          const list = (await (await run("coordinate.learners._index", ids.gtCoordinator, `/coordinate/learners?sort=${sort}&dir=${dir}&page=${page}`)).json()) as { rows: { personId: string; courseId: string; cohort: string; institution: string | null }[] };
+          seen.push(...list.rows.map((r) => `${r.personId}/${r.courseId}`));
+          expect(list.rows.every((r) => r.cohort === PAYLOADS[1])).toBe(true);
+        }
+        expect(new Set(seen).size, `${sort} ${dir}`).toBe(44);
+      }
+    }
+    const byInstitution = (await (await run("coordinate.learners._index", ids.gtCoordinator, "/coordinate/learners?sort=institution&dir=desc")).json()) as { rows: { institution: string | null }[] };
+    // Descending puts those without an institution last: the first rows have the Guatemalan one.
+    expect(byInstitution.rows[0]!.institution).not.toBeNull();
+  });
 });
 
 describe(`exports never run a formula (${process.env.SENDERO_TEST_ENGINE})`, () => {
