@@ -12,6 +12,7 @@ import { insertRows } from "./lib/bulk-insert";
 import { BENCH_PASSWORD, DATA_ROOT, MANIFEST, PG_FOLDER, PGLITE_FOLDER, startBenchPostgres, type Manifest } from "./lib/data-folder";
 import { Random } from "./lib/prng";
 import { emptyRows, simulateCourse, type Rows } from "./seed/history";
+import { deriveQuizResults } from "./seed/quiz-results";
 import { cohorts as makeCohorts, COUNTRIES, institutions as makeInstitutions, officerEmail, officerName } from "./seed/organisation";
 
 const SEED = 20261123;
@@ -60,7 +61,7 @@ if (process.env.DATABASE_URL) {
 const each = async (work: (db: DB) => Promise<void>) => {
   for (const t of targets) await work(t.db);
 };
-const counts: Record<string, number> = { people: 0, learning_events: 0, item_progress: 0, course_progress: 0, quiz_states: 0, scenario_states: 0 };
+const counts: Record<string, number> = { people: 0, learning_events: 0, item_progress: 0, course_progress: 0, quiz_states: 0, quiz_results: 0, scenario_states: 0 };
 
 try {
   for (const t of targets) {
@@ -194,7 +195,12 @@ try {
   });
   counts.dialogue_posts = 60;
 
-  process.stdout.write("\nAnalysing tables…\n");
+  process.stdout.write("\nDeriving quiz results…\n");
+  await each(async (db) => {
+    counts.quiz_results = await deriveQuizResults(db);
+  });
+
+  process.stdout.write("Analysing tables…\n");
   await each(async (db) => {
     await sql`analyze`.execute(db);
   });

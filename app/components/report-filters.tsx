@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { regionName } from "../utils/intl";
 
 export interface ReportFilterValues {
   cohort: string | null;
@@ -63,7 +64,7 @@ export function ReportFilters({
               <option value="">{t("report.filters.all")}</option>
               {options.countries.map((code) => (
                 <option key={code} value={code}>
-                  {new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code}
+                  {regionName(i18n.language, code)}
                 </option>
               ))}
             </select>

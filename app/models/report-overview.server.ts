@@ -3,7 +3,8 @@ import type { DB } from "../../db/client";
 import type { Catalog, Course } from "../content/model";
 import type { ReportFilters } from "../reports/filters";
 import type { Grant } from "./access.server";
-import { countSelections, countsOf, enrolments, type Counts } from "./report-enrolments.server";
+import { groupedCounts } from "./report-overview-counts.server";
+import { enrolments, type Counts } from "./report-enrolments.server";
 
 export interface CohortCourseRow extends Counts {
   cohortId: string;
@@ -26,44 +27,19 @@ export interface Overview {
 
 /** Everything the overview page (and its export) shows, scoped and filtered in SQL. */
 export async function overview(db: DB, catalog: Catalog, grants: Grant[], filters: ReportFilters): Promise<Overview> {
-  const base = () => enrolments(db, catalog, grants, filters);
-  const counts = Object.entries(countSelections).map(([name, expr]) => expr.as(name));
-
-  const byCohortCourse = await base()
-    .select(["cohort_members.cohort_id as cohortId", "cohorts.name as cohortName", "cohort_courses.course_id as courseId", "cohort_courses.due_on as dueOn", ...counts])
-    .groupBy(["cohort_members.cohort_id", "cohorts.name", "cohort_courses.course_id", "cohort_courses.due_on"])
-    .orderBy("cohorts.name")
-    .orderBy("cohort_courses.course_id")
-    .execute();
-  const byCountry = await base().select(["people.country_code as countryCode", ...counts]).groupBy("people.country_code").orderBy("people.country_code").execute();
-  const byInstitution = await base()
-    .leftJoin("institutions", "institutions.id", "people.institution_id")
-    .select(["people.institution_id as institutionId", "institutions.name as institutionName", ...counts])
-    .groupBy(["people.institution_id", "institutions.name"])
-    .orderBy("institutions.name")
-    .execute();
-  const weekly = await base()
-    .select([sql<string>`to_char(date_trunc('week', course_progress.completed_at at time zone 'UTC'), 'YYYY-MM-DD')`.as("week"), sql<number>`count(*)`.as("completed")])
-    .where(sql<boolean>`course_progress.completed_at >= ${filters.from}::date and course_progress.completed_at < ${filters.to}::date + 1`)
-    .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .execute();
-
+  const { byCohortCourse, byCountry, byInstitution, weekly } = await groupedCounts(db, catalog, grants, filters);
   const totals = byCohortCourse.reduce<Counts>(
-    (sum, row) => {
-      const c = countsOf(row);
-      return { enrolled: sum.enrolled + c.enrolled, notStarted: sum.notStarted + c.notStarted, inProgress: sum.inProgress + c.inProgress, completed: sum.completed + c.completed, passedFinal: sum.passedFinal + c.passedFinal, certified: sum.certified + c.certified, overdue: sum.overdue + c.overdue };
-    },
+    (sum, c) => ({ enrolled: sum.enrolled + c.enrolled, notStarted: sum.notStarted + c.notStarted, inProgress: sum.inProgress + c.inProgress, completed: sum.completed + c.completed, passedFinal: sum.passedFinal + c.passedFinal, certified: sum.certified + c.certified, overdue: sum.overdue + c.overdue }),
     { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, passedFinal: 0, certified: 0, overdue: 0 },
   );
   const course = filters.course ? catalog.courses.get(filters.course) : undefined;
   return {
     totals,
-    byCohortCourse: byCohortCourse.map((r) => ({ cohortId: r.cohortId, cohortName: r.cohortName, courseId: r.courseId, dueOn: r.dueOn, ...countsOf(r) })),
-    byCountry: byCountry.map((r) => ({ countryCode: r.countryCode, ...countsOf(r) })),
-    byInstitution: byInstitution.map((r) => ({ institutionId: r.institutionId, institutionName: r.institutionName, ...countsOf(r) })),
-    weekly: weekly.map((w) => ({ week: w.week, completed: Number(w.completed) })),
-    completedInPeriod: weekly.reduce((sum, w) => sum + Number(w.completed), 0),
+    byCohortCourse,
+    byCountry,
+    byInstitution,
+    weekly,
+    completedInPeriod: weekly.reduce((sum, w) => sum + w.completed, 0),
     funnel: course ? await funnel(db, catalog, grants, filters, course, totals) : null,
   };
 }

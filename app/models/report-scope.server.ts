@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { Catalog } from "../content/model";
 import type { ReportFilters } from "../reports/filters";
@@ -33,18 +34,18 @@ export async function filterOptions(db: DB, catalog: Catalog, grants: Grant[]): 
       )
       .orderBy("cohorts.name")
       .execute(),
+    // From the few countries and institutions, each asking whether someone in scope belongs to
+    // it (an index probe), rather than reading every person on each report request.
     db
-      .selectFrom("people")
-      .select("people.country_code")
-      .distinct()
-      .where(peopleInScope(grants))
-      .where("people.country_code", "is not", null)
-      .orderBy("people.country_code")
+      .selectFrom("countries")
+      .select("countries.code")
+      .where((eb) => eb.exists(eb.selectFrom("people").select(sql<number>`1`.as("one")).whereRef("people.country_code", "=", "countries.code").where((inner) => peopleInScope(grants)(inner as never))))
+      .orderBy("countries.code")
       .execute(),
     db
       .selectFrom("institutions")
       .select(["institutions.id", "institutions.name", "institutions.country_code"])
-      .where("institutions.id", "in", (eb) => eb.selectFrom("people").select("people.institution_id").where(peopleInScope(grants)).where("people.institution_id", "is not", null))
+      .where((eb) => eb.exists(eb.selectFrom("people").select(sql<number>`1`.as("one")).whereRef("people.institution_id", "=", "institutions.id").where((inner) => peopleInScope(grants)(inner as never))))
       .orderBy("institutions.country_code")
       .orderBy("institutions.name")
       .execute(),
@@ -52,7 +53,7 @@ export async function filterOptions(db: DB, catalog: Catalog, grants: Grant[]): 
   return {
     cohorts,
     courses: [...catalog.courses.values()].filter((c) => c.publishedLocales.length > 0).map((c) => c.id),
-    countries: countries.flatMap((c) => (c.country_code ? [c.country_code] : [])),
+    countries: countries.map((c) => c.code),
     institutions,
   };
 }

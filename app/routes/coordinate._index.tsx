@@ -12,6 +12,7 @@ import { overview } from "../models/report-overview.server";
 import { columns, horizontalBars, weeklySeries } from "../reports/chart";
 import { reportRequest } from "../reports/report-request.server";
 import { filterSearch, optionsView } from "../reports/view.server";
+import { dateFormat, regionName } from "../utils/intl";
 import { pageTitle } from "../utils/meta";
 import reportStyles from "../styles/report.css";
 
@@ -45,8 +46,8 @@ export default function CoordinatorOverview() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const { totals, query } = data;
-  const dateText = (day: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
-  const countryLabel = (code: string | null) => (code ? (new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code) : t("report.none"));
+  const dateText = (day: string) => dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const countryLabel = (code: string | null) => (code ? regionName(i18n.language, code) : t("report.none"));
   const best = data.weekly.reduce<{ week: string; completed: number } | null>((b, w) => (!b || w.completed > b.completed ? w : b), null);
   const weeklySummary =
     data.completedInPeriod > 0 && best
@@ -143,7 +144,7 @@ export default function CoordinatorOverview() {
       )}
 
       <h2>{t("report.weekly.title")}</h2>
-      <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} labelOf={(week) => new Intl.DateTimeFormat(i18n.language, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`))} />
+      <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} labelOf={(week) => dateFormat(i18n.language, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`))} />
       <details className="why">
         <summary>{t("report.weekly.caption")}</summary>
         <div className="table-scroll">

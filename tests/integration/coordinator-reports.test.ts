@@ -284,6 +284,110 @@ describe(`overview figures (${process.env.SENDERO_TEST_ENGINE})`, () => {
   });
 });
 
+/** Every enrolment with its facts, read plainly (one row each), to group in JavaScript. */
+const ENROLMENT_FACTS = (country: string | null, from: string, to: string) => sql<{
+  cohort_id: string; course_id: string; country_code: string | null; institution_id: string | null;
+  started: boolean; completed: boolean; passed_final: boolean; certified: boolean; overdue: boolean; week: string | null;
+}>`
+  select cm.cohort_id, cc.course_id, p.country_code, p.institution_id,
+    cp.person_id is not null as started, cp.completed_at is not null as completed,
+    exists (select 1 from item_progress ip where ip.person_id = cm.person_id and ip.course_id = cc.course_id and ip.item_id = 'final-exam' and ip.completed_at is not null) as passed_final,
+    exists (select 1 from certificates c where c.person_id = cm.person_id and c.course_id = cc.course_id and c.revoked_at is null) as certified,
+    coalesce(cc.due_on < current_date and cp.completed_at is null, false) as overdue,
+    case when cp.completed_at >= ${from}::date and cp.completed_at < ${to}::date + 1 then to_char(date_trunc('week', cp.completed_at at time zone 'UTC'), 'YYYY-MM-DD') end as week
+  from cohort_members cm
+  join cohort_courses cc on cc.cohort_id = cm.cohort_id
+  join people p on p.id = cm.person_id
+  left join course_progress cp on cp.person_id = cm.person_id and cp.course_id = cc.course_id
+  where cm.role = 'officer' and (${country}::text is null or p.country_code = ${country})`;
+
+type Fact = Awaited<ReturnType<ReturnType<typeof ENROLMENT_FACTS>["execute"]>>["rows"][number];
+
+function countBy(facts: Fact[], key: (f: Fact) => string): Record<string, Record<string, number>> {
+  const groups: Record<string, Record<string, number>> = {};
+  for (const f of facts) {
+    const g = (groups[key(f)] ??= { enrolled: 0, notStarted: 0, inProgress: 0, completed: 0, passedFinal: 0, certified: 0, overdue: 0 });
+    g.enrolled! += 1;
+    if (!f.started) g.notStarted! += 1;
+    if (f.started && !f.completed) g.inProgress! += 1;
+    if (f.completed) g.completed! += 1;
+    if (f.passed_final) g.passedFinal! += 1;
+    if (f.certified) g.certified! += 1;
+    if (f.overdue) g.overdue! += 1;
+  }
+  return groups;
+}
+
+describe(`overview breakdowns (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("equal the enrolments grouped one by one: per cohort and course, country, institution and week", async () => {
+    // One valid and one revoked certificate, so the certified column is exercised.
+    const certificate = (personId: string, code: string, revoked: boolean) => ({
+      code, person_id: personId, course_id: "vulnerability-referral", course_version: 1, locale: "es", holder_name: "x",
+      course_title: JSON.stringify({ es: "x" }), minutes: 60, ...(revoked ? { revoked_at: new Date(), revoked_reason: "test" } : {}),
+    });
+    // (Completing a course may have issued them already.)
+    await t.db.insertInto("certificates").values([certificate(gtOfficers[1]!, "BRKDWN-VALID", false), certificate(gtOfficers[0]!, "BRKDWN-REVOKED", true)]).onConflict((oc) => oc.columns(["person_id", "course_id"]).doNothing()).execute();
+    await t.db.updateTable("certificates").set({ revoked_at: new Date(), revoked_reason: "test" }).where("person_id", "=", gtOfficers[0]!).execute();
+    const metrics = (r: Record<string, unknown>) => ({ enrolled: r.enrolled, notStarted: r.notStarted, inProgress: r.inProgress, completed: r.completed, passedFinal: r.passedFinal, certified: r.certified, overdue: r.overdue });
+    for (const [who, country] of [
+      [ids.gtCoordinator, "GT"],
+      [ids.admin, null],
+    ] as const) {
+      const page = (await (await run("coordinate._index", who, "/coordinate")).json()) as {
+        query: { from: string; to: string };
+        byCohortCourse: ({ cohortId: string; courseId: string } & Record<string, unknown>)[];
+        byCountry: ({ countryCode: string | null } & Record<string, unknown>)[];
+        byInstitution: ({ institutionId: string | null } & Record<string, unknown>)[];
+        weekly: { week: string; completed: number }[];
+        completedInPeriod: number;
+      };
+      const facts = (await ENROLMENT_FACTS(country, page.query.from, page.query.to).execute(t.db)).rows;
+      expect(facts.length).toBeGreaterThan(0);
+      const keyed = <R,>(rows: R[], key: (r: R) => string) => Object.fromEntries(rows.map((r) => [key(r), metrics(r as Record<string, unknown>)]));
+      expect(keyed(page.byCohortCourse, (r) => `${r.cohortId}/${r.courseId}`)).toEqual(countBy(facts, (f) => `${f.cohort_id}/${f.course_id}`));
+      expect(keyed(page.byCountry, (r) => String(r.countryCode))).toEqual(countBy(facts, (f) => String(f.country_code)));
+      expect(keyed(page.byInstitution, (r) => String(r.institutionId))).toEqual(countBy(facts, (f) => String(f.institution_id)));
+      const weeks: Record<string, number> = {};
+      for (const f of facts) if (f.week) weeks[f.week] = (weeks[f.week] ?? 0) + 1;
+      expect(Object.fromEntries(page.weekly.filter((w) => w.completed > 0).map((w) => [w.week, w.completed]))).toEqual(weeks);
+      expect(page.completedInPeriod).toBe(Object.values(weeks).reduce((a, b) => a + b, 0));
+      expect(Object.values(weeks).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(facts.some((f) => f.certified)).toBe(true);
+      // Countries in code order, those without a country last.
+      const codes = page.byCountry.map((r) => r.countryCode);
+      expect(codes).toEqual([...codes].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0)));
+    }
+  });
+});
+
+describe(`learner list total (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("counts every enrolment in scope, for everyone (global) as for one country", async () => {
+    for (const who of [ids.admin, ids.gtCoordinator]) {
+      const overviewData = (await (await run("coordinate._index", who, "/coordinate")).json()) as { totals: Record<string, number> };
+      const list = (await (await run("coordinate.learners._index", who, "/coordinate/learners")).json()) as { total: number; rows: unknown[] };
+      expect(list.total).toBe(overviewData.totals.enrolled);
+      expect(list.rows.length).toBe(Math.min(list.total, 25));
+    }
+  });
+
+  it("pages every sort without losing or repeating a row, cohort and institution names shown", async () => {
+    for (const sort of ["name", "country", "institution", "cohort", "course", "status", "activity", "score"]) {
+      for (const dir of ["asc", "desc"]) {
+        const seen: string[] = [];
+        for (let page = 1; page <= 2; page++) {
+          const list = (await (await run("coordinate.learners._index", ids.gtCoordinator, `/coordinate/learners?sort=${sort}&dir=${dir}&page=${page}`)).json()) as { rows: { personId: string; courseId: string; cohort: string; institution: string | null }[] };
+          seen.push(...list.rows.map((r) => `${r.personId}/${r.courseId}`));
+          expect(list.rows.every((r) => r.cohort === PAYLOADS[1])).toBe(true);
+        }
+        expect(new Set(seen).size, `${sort} ${dir}`).toBe(44);
+      }
+    }
+    const byInstitution = (await (await run("coordinate.learners._index", ids.gtCoordinator, "/coordinate/learners?sort=institution&dir=desc")).json()) as { rows: { institution: string | null }[] };
+    // Descending puts those without an institution last: the first rows have the Guatemalan one.
+    expect(byInstitution.rows[0]!.institution).not.toBeNull();
+  });
+});
+
 describe(`exports never run a formula (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("prefixes every formula-looking cell of the CSV with a quote", async () => {
     for (const route of ["resources.report-learners", "resources.report-overview"]) {
