@@ -53,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale,
     // Only the strings of this page's area (app/i18n/sections.ts).
+    area: areaOf(new URL(request.url).pathname),
     translations: pageTranslations(locale, new URL(request.url).pathname),
     csrfToken: context.csrfToken,
     requestId: context.requestId,
@@ -86,7 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const body = (
     <>
       <a href="#main" className="skip-link">
-        {data ? i18nFor(locale, data.translations).t("nav.skip") : "Saltar al contenido"}
+        {data ? i18nFor(locale, data.translations, data.area).t("nav.skip") : "Saltar al contenido"}
       </a>
       {data ? <SiteHeader user={data.user} locale={locale} /> : null}
       <main id="main" tabIndex={-1}>
@@ -104,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {data ? <I18nextProvider i18n={i18nFor(locale, data.translations)}>{body}</I18nextProvider> : body}
+        {data ? <I18nextProvider i18n={i18nFor(locale, data.translations, data.area)}>{body}</I18nextProvider> : body}
         {data?.lowData ? null : (
           // Low-data mode sends no script at all (no runtime, no preloads, no hydration data):
           // every page works as plain HTML forms.

@@ -1,15 +1,16 @@
 import i18next, { type i18n, type Resource } from "i18next";
 import type { Locale } from "./locales";
 
-const cache = new WeakMap<object, i18n>();
+const cache = new Map<string, i18n>();
 
 /**
- * One initialised i18next per set of strings (a language, or the part of it a page area needs),
- * created on first use and kept while those strings are: creating one per request costs about a
- * millisecond of CPU. Works the same in the server render and the browser.
+ * One initialised i18next per language and set of strings (all of them, or those of one area of
+ * the site: app/i18n/sections.ts), created on first use and kept: creating one per request costs
+ * CPU (and its plural rules). Works the same in the server render and the browser.
  */
-export function i18nFor(locale: Locale, translation: Resource[string]["translation"]): i18n {
-  let instance = cache.get(translation as object);
+export function i18nFor(locale: Locale, translation: Resource[string]["translation"], area = "*"): i18n {
+  const key = `${locale}/${area}`;
+  let instance = cache.get(key);
   if (!instance) {
     instance = i18next.createInstance();
     void instance.init({
@@ -20,7 +21,7 @@ export function i18nFor(locale: Locale, translation: Resource[string]["translati
       initAsync: false,
       returnNull: false,
     });
-    cache.set(translation as object, instance);
+    cache.set(key, instance);
   }
   return instance;
 }

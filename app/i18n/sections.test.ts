@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import es from "../locales/es.json";
-import { pickSections, sectionsFor } from "./sections";
+import { areaOf, pickSections, sectionsFor } from "./sections";
 
 // Every translation key a page's code can use must reach the browser with that page. The keys
 // are found in the route module and everything it imports from app/ (server modules too: their
@@ -65,6 +65,13 @@ describe("translations sent with a page", () => {
   it.each(pageRoutes())("$file: every key it uses comes with its area", ({ file, path }) => {
     const missing = [...keysOf(file)].filter((key) => !covered(key, sectionsFor(path)));
     expect(missing).toEqual([]);
+  });
+
+  it("knows a fixed list of areas, so any other path (or a crafted one) gets the frame alone", () => {
+    expect(areaOf("/learn/course/item")).toBe("learn");
+    expect(areaOf("/coordinate")).toBe("coordinate");
+    for (const path of ["/", "/no-such-page", "/constructor", "/__proto__/x", ""]) expect(areaOf(path)).toBe("");
+    expect(sectionsFor("/no-such-page")).toEqual(sectionsFor("/"));
   });
 
   it("picks whole sections and dotted sub-sections without touching the source", () => {

@@ -23,9 +23,10 @@ const AREAS: Record<string, readonly string[]> = {
   verify: ["certificate"],
 };
 
-/** The area of a path: "/learn/x/y" → "learn". */
+/** The area of a path: "/learn/x/y" → "learn"; "" for paths outside every area (home, 404s). */
 export function areaOf(pathname: string): string {
-  return pathname.split("/")[1] ?? "";
+  const first = pathname.split("/")[1] ?? "";
+  return Object.hasOwn(AREAS, first) ? first : "";
 }
 
 /** The translation keys (sections or dotted sub-sections) a page under this path needs. */

@@ -15,7 +15,7 @@ const picked = new Map<string, ReturnType<typeof pickSections>>();
 
 /** The strings a page under this path sends to the browser; one shared object per language and area. */
 export function pageTranslations(locale: Locale, pathname: string) {
-  const key = `${locale}/${areaOf(pathname)}`;
+  const key = `${locale}/${areaOf(pathname)}`; // areas are a fixed list: the map stays small
   let found = picked.get(key);
   if (!found) picked.set(key, (found = pickSections(TRANSLATIONS[locale], sectionsFor(pathname))));
   return found;
