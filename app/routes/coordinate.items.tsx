@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
@@ -41,7 +41,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         };
       })
     : null;
-  return json({ query, badDates, options: optionsView(options, context.content, locale), search: filterSearch(query), quizzes });
+  // Scenario decisions have their own page per scenario (per decision point, by country).
+  const scenarios = course ? [...course.items.values()].filter((i) => i.kind === "scenario").map((i) => ({ id: i.id, title: pick(i.title, locale) || i.id })) : [];
+  const scenarioSearch = query.country ? `?${new URLSearchParams({ country: query.country })}` : "";
+  return json({ query, badDates, options: optionsView(options, context.content, locale), search: filterSearch(query), quizzes, courseId: course?.id ?? null, scenarios, scenarioSearch });
 }
 
 export default function ItemAnalysis() {
@@ -108,6 +111,19 @@ export default function ItemAnalysis() {
           )}
         </section>
       ))}
+      {data.scenarios.length ? (
+        <section aria-labelledby="scenario-decisions">
+          <h2 id="scenario-decisions">{t("report.items.scenariosTitle")}</h2>
+          <p>{t("report.items.scenariosLead")}</p>
+          <ul>
+            {data.scenarios.map((s) => (
+              <li key={s.id}>
+                <Link to={`/coordinate/scenarios/${data.courseId}/${s.id}${data.scenarioSearch}`}>{s.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { expectNoAxeViolations } from "./helpers/axe";
 // seeded by db/seeds/demo-learners.ts (a Honduran and a Salvadoran outside the scope).
 
 const VR_ES = "Identificar a personas migrantes en situación de vulnerabilidad y referirlas";
+const SCENARIO_ES = "Caso práctico: una solicitud de asilo que no debe llegar al consulado";
 
 async function cardNumber(page: Page, card: string): Promise<number> {
   return Number(await page.locator(`[data-card="${card}"] .stat-number`).textContent());
@@ -125,6 +126,15 @@ test("the demo coordinator filters the overview, opens a learner and downloads C
   expect(refused?.status()).toBe(404);
   const refusedExport = await page.request.get("/resources/report-learners?country=HN&format=csv");
   expect(refusedExport.status()).toBe(404);
+});
+
+test("the item analysis leads to each case scenario's decisions in the course, keeping the country", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  await page.goto("/coordinate/items?course=vulnerability-referral&country=GT");
+  const scenarios = page.getByRole("region", { name: "Decisiones en los casos prácticos" });
+  await scenarios.getByRole("link", { name: SCENARIO_ES, exact: true }).click();
+  await expect(page).toHaveURL(/\/coordinate\/scenarios\/vulnerability-referral\/asylum-not-consulate\?country=GT$/);
+  await expect(page.getByRole("heading", { level: 1, name: `Decisiones en el caso: ${SCENARIO_ES}` })).toBeVisible();
 });
 
 test("coordinator pages pass axe in Spanish", async ({ page }) => {
