@@ -8,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -84,6 +85,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  // A route can do without scripts altogether (`handle = { scripts: false }`): public pages meant
+  // to be tiny on any phone, like certificate verification.
+  const scriptless = useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false);
   const body = (
     <>
       <a href="#main" className="skip-link">
@@ -106,7 +110,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {data ? <I18nextProvider i18n={i18nFor(locale, data.translations, data.area)}>{body}</I18nextProvider> : body}
-        {data?.lowData ? null : (
+        {data?.lowData || scriptless ? null : (
           // Low-data mode sends no script at all (no runtime, no preloads, no hydration data):
           // every page works as plain HTML forms.
           <>

@@ -9,6 +9,9 @@ import { certificateByCode } from "../models/certificate.server";
 import { lockedUntil, recordFailure } from "../models/login-throttle.server";
 import { pageTitle } from "../utils/meta";
 
+// Anyone checks a certificate here, often on a phone: plain HTML, no scripts.
+export const handle = { scripts: false };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificate.verify.title");
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { normaliseCode } from "../certificates/code";
 import { pageTitle } from "../utils/meta";
 
+// Anyone checks a certificate here, often on a phone: plain HTML, no scripts.
+export const handle = { scripts: false };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "certificate.verify.title");
 
 // Anyone can type a certificate's code (from paper) and see whether it is valid. A plain GET form.

@@ -95,8 +95,13 @@ test("the officer completes the course, downloads the certificate, and its addre
   // Anyone, signed in or not, can check it.
   const visitor = await page.context().browser()!.newContext({ locale: "es-MX" });
   const check = await visitor.newPage();
+  const scripts: string[] = [];
+  check.on("request", (r) => void (r.resourceType() === "script" && scripts.push(r.url())));
   await check.goto(verifyUrl);
   await expect(check.getByRole("status").getByText("Certificado válido")).toBeVisible();
+  // A tiny page on any phone: plain HTML, no scripts at all.
+  expect(scripts).toEqual([]);
+  await expect(check.locator("script")).toHaveCount(0);
   await expect(check.getByText(DEMO.officer.name)).toBeVisible();
   await expect(check.getByText(COURSE_TITLE)).toBeVisible();
   await expectNoAxeViolations(check, "verification page (valid)");
