@@ -1,8 +1,9 @@
 // `npm start`: builds when the build is missing or older than the sources, then serves.
 // The demo organisation is seeded on start (SEED_DEMO=0 turns that off).
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { serveCommand } from "./serve-command.js";
 
 const SOURCES = ["app", "db", "content", "remix.config.js", "package.json", "package-lock.json"];
 
@@ -24,9 +25,9 @@ if (builtAt === 0 || sourcesAt > builtAt) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const env = { NODE_ENV: "production", SEED_DEMO: "1", ...process.env };
-// The server's Node flags (the heap size) are those of `npm run serve`, kept in package.json.
-const serveArgs = JSON.parse(readFileSync("package.json", "utf8")).scripts.serve.split(/\s+/).slice(1);
-const child = spawn(process.execPath, ["--enable-source-maps", ...serveArgs], { stdio: "inherit", env });
+// The server's settings and Node flags (heap, allocator) are those of `npm run serve`.
+const serve = serveCommand();
+const env = { NODE_ENV: "production", SEED_DEMO: "1", ...serve.env, ...process.env };
+const child = spawn(process.execPath, ["--enable-source-maps", ...serve.args], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { serveCommand } from "../../scripts/serve-command.js";
 import { DATA_ROOT } from "./data-folder";
 
 export interface BenchServer {
@@ -20,8 +21,9 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   mkdirSync(DATA_ROOT, { recursive: true });
   const errors = openSync(join(DATA_ROOT, `server-${port}.log`), "a");
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, serveArgs(), {
-    env: { ...process.env, NODE_ENV: "production", SEED_DEMO: "0", HOST: "127.0.0.1", PORT: String(port), ...env },
+  const serve = serveCommand();
+  const child: ChildProcess = spawn(process.execPath, serve.args, {
+    env: { ...serve.env, ...process.env, NODE_ENV: "production", SEED_DEMO: "0", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "ignore", errors],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -47,12 +49,6 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       return exited;
     },
   };
-}
-
-/** The arguments of `npm run serve` (package.json): the bench runs the server as operators do. */
-function serveArgs(): string[] {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { serve: string } };
-  return pkg.scripts.serve.split(/\s+/).slice(1);
 }
 
 /** A process's resident memory in MB (VmRSS), or 0 once it has gone. */
