@@ -14,7 +14,7 @@ const AREAS: Record<string, readonly string[]> = {
   learn: ["learn", "course", "cohort", "lesson", "quiz", "scenario", "certificate.mine", "dialogue.discussion"],
   account: ["account", "certificate", "lowData"],
   admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort"],
-  coordinate: ["coordinate", "report", "people", "invitations", "certificate", "scenario", "quiz", "course", "cohort"],
+  coordinate: ["coordinate", "report", "people", "invitations", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort"],
   dialogue: ["dialogue"],
   facilitate: ["facilitate", "dialogue"],
   notifications: ["dialogue"],
