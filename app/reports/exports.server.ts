@@ -7,6 +7,7 @@ import type { Overview } from "../models/report-overview.server";
 import { COUNT_KEYS, type Counts } from "../models/report-enrolments.server";
 import { csvStream, type Cell } from "./csv";
 import { xlsxStream, type Sheet } from "./xlsx.server";
+import { regionName } from "../utils/intl";
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -29,7 +30,7 @@ export function downloadResponse(body: ReadableStream<Uint8Array>, format: Expor
 }
 
 function countryName(code: string | null, locale: Locale): string {
-  return code ? (new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code) : "";
+  return code ? regionName(locale, code) : "";
 }
 
 /** The learner list's columns, in the reader's language. */

@@ -12,6 +12,7 @@ import { localeFor } from "../i18n/request-locale.server";
 import { filterOptions } from "../models/report-scope.server";
 import { scenarioReport } from "../models/scenario-report.server";
 import { OUTCOMES } from "../content/scenario-schema";
+import { regionName } from "../utils/intl";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Sendero` : "Sendero" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
@@ -57,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function ScenarioDecisions() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const countryName = (code: string) => new Intl.DisplayNames([i18n.language], { type: "region" }).of(code) ?? code;
+  const countryName = (code: string) => regionName(i18n.language, code);
   return (
     <div className="page wide">
       <ReportNav />

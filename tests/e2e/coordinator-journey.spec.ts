@@ -1,6 +1,7 @@
 import { expect, test, type Download, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
+import { parseCsv } from "../setup/csv";
 import { ENGLISH_ADMIN } from "../setup/e2e-seed-accounts";
 import { signIn, signInAs } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
@@ -21,34 +22,10 @@ async function download(page: Page, linkName: string): Promise<Buffer> {
   return readFile((await (file as Download).path())!);
 }
 
-/** Parses CSV (RFC 4180) after checking the UTF-8 byte-order mark. */
-function parseCsv(bytes: Buffer): string[][] {
+/** Parses a downloaded CSV after checking the UTF-8 byte-order mark. */
+function parseCsvFile(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString("utf8");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      rows.push([...row, cell]);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
+  return parseCsv(bytes.subarray(3).toString("utf8"));
 }
 
 async function parseXlsx(bytes: Buffer): Promise<string[][]> {
@@ -81,7 +58,7 @@ test("the demo coordinator filters the overview, opens a learner and downloads C
   await expect(page.getByRole("img", { name: /Cursos completados por semana/ })).toBeVisible();
 
   // The overview's files hold the same figures as the cards.
-  const csv = parseCsv(await download(page, "Descargar CSV"));
+  const csv = parseCsvFile(await download(page, "Descargar CSV"));
   expect(csv[0]!.slice(0, 3)).toEqual(["Tabla", "Grupo de datos", "Inscripciones"]);
   const total = csv.find((r) => r[0] === "Total")!;
   expect(Number(total[2])).toBe(enrolled);
@@ -101,7 +78,7 @@ test("the demo coordinator filters the overview, opens a learner and downloads C
   expect(names).not.toContain("Luis Hernández"); // Mexico: filtered out
   expect(names).not.toContain("Carlos Mejía"); // Honduras: outside the scope
 
-  const listCsv = parseCsv(await download(page, "Descargar CSV"));
+  const listCsv = parseCsvFile(await download(page, "Descargar CSV"));
   expect(listCsv.slice(1).map((r) => r[0]).sort()).toEqual(names);
   const listXlsx = await parseXlsx(await download(page, "Descargar Excel (XLSX)"));
   expect(listXlsx.slice(1).map((r) => r[0]).sort()).toEqual(names);

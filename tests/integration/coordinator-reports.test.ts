@@ -13,6 +13,7 @@ import type { FinishedAttempt } from "../../app/machines/quiz-attempt";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makeInstitution, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
+import { parseCsv } from "../setup/csv";
 
 // Coordinator reports on a seeded data set: scope (a coordinator of Guatemala never sees a
 // Mexican officer), figures equal to direct SQL counts, exports that never run a formula.
@@ -96,35 +97,6 @@ beforeAll(async () => {
   await takeQuiz(t.db, catalog, gtOfficers[5]!, vr, "final-exam", "wrong", Date.now());
 }, 120_000);
 afterAll(async () => t.close());
-
-/** Parses CSV (RFC 4180, quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 async function csvOf(response: Response) {
   const bytes = new Uint8Array(await response.arrayBuffer());
