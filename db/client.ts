@@ -1,12 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect";
 import type { Database } from "./types";
 import { unavailableAware } from "./unavailable-dialect";
 
 export type DB = Kysely<Database>;
+/**
+ * A handle inside an open transaction. Functions that must run in one take `Trx`, so the type
+ * checker stops them being called with the top-level `db` (and stops `db` being used inside a
+ * transaction, which deadlocks PGlite's single connection).
+ */
+export type Trx = Transaction<Database>;
 
 export interface DatabaseOptions {
   /** A PostgreSQL connection string; when absent the embedded PGlite engine is used. */
