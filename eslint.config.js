@@ -22,6 +22,27 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
+  // The direction of dependencies (docs/architecture.md): routes → activities → models → the pure
+  // rules (machines, quiz, scenario, content, learning). Pure rules do no I/O, so they never
+  // import models, activities or routes; models never import activities or routes.
+  {
+    files: ["app/{machines,quiz,scenario,content,learning}/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/models/**", "**/activities/**", "**/routes/**", "**/db/client"], message: "Pure rules (machines, quiz, scenario, content, learning) do no I/O: pass them data instead of importing models, activities, routes or the database." }] }],
+    },
+  },
+  {
+    files: ["app/models/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/activities/**", "**/routes/**"], message: "Models are called by activities and routes, never the other way round." }] }],
+    },
+  },
+  {
+    files: ["app/activities/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/routes/**"], message: "Activities are called by the learn item route, never the other way round." }] }],
+    },
+  },
   {
     // Migrations are written against Kysely<any> on purpose: they must not change when types do.
     files: ["db/migrations/**/*.ts", "tests/setup/global-pglite.ts"],

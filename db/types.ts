@@ -228,6 +228,7 @@ interface ScenarioStatesTable {
   scenario_id: string;
   state: ColumnType<unknown, string, string>;
   version: Generated<number>;
+  machine_version: Generated<number>;
   updated_at: CreatedAt;
 }
 

@@ -15,6 +15,9 @@ export interface CompletionCourse extends ProgressCourse {
   certificate: Pick<Course, "id" | "version" | "title" | "minutes"> | null;
 }
 
+/** A course as completing an item needs it; the certificate may be left out (tests, seeds). */
+export type CompletingCourse = ProgressCourse & { id: string; certificate?: CompletionCourse["certificate"] };
+
 export function completionCourse(course: Course): CompletionCourse {
   return { ...progressCourse(course), id: course.id, certificate: course.certificate ? { id: course.id, version: course.version, title: course.title, minutes: course.minutes } : null };
 }

@@ -1,9 +1,9 @@
-import type { DB } from "../../db/client";
+import type { DB, Trx } from "../../db/client";
 import type { Catalog, Course, CourseItem } from "../content/model";
 import { pick } from "../content/model";
 import type { Locale } from "../i18n/locales";
 import { completionCourse } from "../content/progress-course";
-import { recordCompletion } from "./progress.server";
+import { record } from "./learning/record.server";
 
 // Course items of kind `discussion`: each cohort talks about the item's prompt in a space of its
 // own (one per cohort and item) holding one prompt thread. The item is done once the officer has
@@ -58,11 +58,12 @@ export function discussionPrompt(content: Catalog, space: { course_id: string | 
 }
 
 /**
- * After a post became published: when it is in a discussion item's space, the item is done for
- * its author (idempotent, so an approval after a first published post changes nothing).
+ * A post has just become published (written, or approved), in the transaction that published
+ * it: when it is in a discussion item's space, the item is done for its author (idempotent, so
+ * an approval after a first published post changes nothing).
  */
-export async function completeDiscussionOf(db: DB, content: Catalog, postId: string): Promise<void> {
-  const row = await db
+export async function completeDiscussionOf(trx: Trx, content: Catalog, postId: string): Promise<void> {
+  const row = await trx
     .selectFrom("dialogue_posts")
     .innerJoin("dialogue_threads", "dialogue_threads.id", "dialogue_posts.thread_id")
     .innerJoin("dialogue_spaces", "dialogue_spaces.id", "dialogue_threads.space_id")
@@ -72,5 +73,5 @@ export async function completeDiscussionOf(db: DB, content: Catalog, postId: str
   if (!row || row.kind !== "discussion" || row.state !== "published" || !row.course_id || !row.item_id) return;
   const course = content.courses.get(row.course_id);
   if (!course?.items.has(row.item_id)) return;
-  await recordCompletion(db, row.author_id, completionCourse(course), row.item_id, "discussion");
+  await record(trx, { personId: row.author_id, course: completionCourse(course), item: { id: row.item_id, kind: "discussion" }, completed: true });
 }

@@ -1,8 +1,10 @@
 import type { DB } from "../../db/client";
 import type { PostState } from "../../db/types";
+import type { Catalog } from "../content/model";
 import { nextPostState, nextThreadFlags, type PostEvent, type ThreadEvent } from "../machines/post-moderation";
 import { audit } from "./audit.server";
 import { spaceModeratable, spaceReadable, type Viewer } from "./dialogue-access.server";
+import { completeDiscussionOf } from "./dialogue-discussion.server";
 import { announce } from "./dialogue-posting.server";
 import { notify, type NotificationKind } from "./notification.server";
 
@@ -57,6 +59,7 @@ async function record(
 
 export async function moderatePost(
   db: DB,
+  content: Catalog,
   actor: Actor,
   input: { postId: string; action: ModerationAction; reason?: string | null; version?: number | null; threadId?: string },
 ): Promise<ModerationResult> {
@@ -103,6 +106,8 @@ export async function moderatePost(
     if (told && post.author_id !== actor.viewer.id) await notify(trx, [post.author_id], { kind: told, threadId: post.thread_id, postId: post.id });
     if (input.action === "approve") {
       await announce(trx, { id: post.id, threadId: post.thread_id, spaceId: post.space_id, authorId: post.author_id, state: state as PostState });
+      // An approved post in a course discussion completes the item for its author, with the approval.
+      await completeDiscussionOf(trx, content, post.id);
     }
     return { ok: true as const, threadId: post.thread_id, spaceId: post.space_id };
   });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
+import type { Catalog } from "../content/model";
 import type { PostState } from "../../db/types";
 import { renderPost } from "../dialogue/render.server";
 import { detectPersonalData } from "../dialogue/safeguarding";
@@ -7,6 +8,7 @@ import { nextPostState } from "../machines/post-moderation";
 import type { Space, StoredHits, Thread } from "./dialogue.server";
 import { mutedUntil } from "./dialogue.server";
 import type { Viewer } from "./dialogue-access.server";
+import { completeDiscussionOf } from "./dialogue-discussion.server";
 import { facilitatorsOfSpace, followersOf, notify } from "./notification.server";
 
 // Writing in the dialogue: new threads, replies, edits, deletions and reports. Each function
@@ -95,7 +97,7 @@ export async function createThread(db: DB, viewer: Viewer, space: Space, input: 
   });
 }
 
-export async function createReply(db: DB, viewer: Viewer, thread: Thread, input: { body: string; parentId: string | null }, limits: Limits, now = new Date()): Promise<WriteResult> {
+export async function createReply(db: DB, content: Catalog, viewer: Viewer, thread: Thread, input: { body: string; parentId: string | null }, limits: Limits, now = new Date()): Promise<WriteResult> {
   if (thread.locked && !thread.can_moderate) return { ok: false, error: "dialogue.errors.locked" };
   return db.transaction().execute(async (trx) => {
     // One level of replies: a reply to a reply joins its parent's replies.
@@ -127,6 +129,8 @@ export async function createReply(db: DB, viewer: Viewer, thread: Thread, input:
       .executeTakeFirstOrThrow();
     await trx.insertInto("dialogue_follows").values({ thread_id: thread.id, person_id: viewer.id }).onConflict((oc) => oc.doNothing()).execute();
     await announce(trx, { id: post.id, threadId: thread.id, spaceId: thread.space_id, authorId: viewer.id, state });
+    // A published post in a course discussion completes the item for its author, with the post.
+    if (state === "published") await completeDiscussionOf(trx, content, post.id);
     return { ok: true as const, threadId: thread.id, postId: post.id, state };
   });
 }

@@ -2,7 +2,7 @@ import { pick, type Localized } from "../content/model";
 import type { QuestionFile, QuizFile } from "../content/quiz-schema";
 import type { Locale } from "../i18n/locales";
 import { countingResult, startRule, type QuizContext } from "../machines/quiz-attempt";
-import type { QuizSnapshot } from "../models/quiz.server";
+import type { QuizSnapshot } from "./attempt";
 import type { Answer } from "./answers";
 import { scoreQuestion } from "./scoring";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
 import type { QuizFile } from "../content/quiz-schema";
 import { quizAttemptMachine } from "../machines/quiz-attempt";
-import { drawAttempt, quizSettings } from "../models/quiz.server";
+import { drawAttempt, quizSettings } from "./attempt";
 import { quizView } from "./view.server";
 
 const both = (es: string) => ({ es, en: es });

@@ -10,7 +10,6 @@ import { REASON_MAX } from "../dialogue/limits";
 import { cohortsOfPerson } from "../models/cohort.server";
 import type { StoredHits } from "../models/dialogue.server";
 import { viewerOf } from "../models/dialogue-access.server";
-import { completeDiscussionOf } from "../models/dialogue-discussion.server";
 import { moderatePost, moderationQueue } from "../models/dialogue-moderation.server";
 import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
@@ -49,15 +48,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, schema());
   if (!form.ok) return json<Failed>({ errors: form.errors, values: form.values }, { status: 400 });
   const data = form.data;
-  const result = await moderatePost(context.db, { viewer: viewerOf(user), requestId: context.requestId }, {
+  const result = await moderatePost(context.db, context.content, { viewer: viewerOf(user), requestId: context.requestId }, {
     postId: data.postId,
     action: data.intent,
     reason: data.intent === "hide" ? data.reason : null,
     version: data.intent === "approve" ? data.version : null,
   });
   if (!result.ok && result.error === "notFound") throw new Response("Not Found", { status: 404 });
-  // An approved post in a course discussion completes the item for its author.
-  if (result.ok && data.intent === "approve") await completeDiscussionOf(context.db, context.content, data.postId);
   if (!result.ok) return json<Failed>({ errors: { form: `dialogue.errors.${result.error}` }, values: {} }, { status: 409 });
   return redirect(`/facilitate?done=${data.intent}`);
 }

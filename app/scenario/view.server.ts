@@ -2,7 +2,7 @@ import { pick } from "../content/model";
 import { renderMarkdown } from "../content/markdown.server";
 import type { Outcome } from "../content/scenario-schema";
 import type { Locale } from "../i18n/locales";
-import { bestPlay, type ScenarioState } from "../models/scenario.server";
+import { bestPlay, type ScenarioState } from "./play";
 import { offeredChoices, type Scenario } from "./compile";
 
 // What the scenario page shows. Choices carry only their text until decided: feedback and

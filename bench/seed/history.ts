@@ -3,13 +3,22 @@ import type { Course } from "../../app/content/model";
 import { progressCourse } from "../../app/content/progress-course";
 import { itemStatus, summarize, type ProgressContext } from "../../app/machines/course-progress";
 import { QUIZ_MACHINE_VERSION, quizAttemptMachine, type QuizEvent } from "../../app/machines/quiz-attempt";
-import type { LearningEvent } from "../../app/models/learning-event.server";
-import { drawAttempt, eventsBetween, quizSettings, type QuizRef, type QuizSnapshot } from "../../app/models/quiz.server";
+import type { LearningEvent } from "../../app/learning/event";
+import { drawAttempt, quizSettings, type QuizSnapshot } from "../../app/quiz/attempt";
+import { quizEvents } from "../../app/quiz/events";
+import type { QuizSettings } from "../../app/machines/quiz-attempt";
 import type { Answer } from "../../app/quiz/answers";
 import type { QuestionKey } from "../../app/quiz/key";
-import type { FinishedPlay } from "../../app/models/scenario.server";
+import type { FinishedPlay } from "../../app/scenario/play";
 import { offeredChoices, type Scenario } from "../../app/scenario/compile";
 import type { Random } from "../lib/prng";
+
+/** The quiz being simulated (the seed writes the rows itself, without the app's store). */
+interface BenchQuizRef {
+  courseId: string;
+  quizId: string;
+  settings: QuizSettings;
+}
 
 /**
  * One officer's history in one course, built by walking the course the way the app does: the
@@ -95,7 +104,7 @@ export function simulateCourse(random: Random, rows: Rows, personId: string, cou
     if (item.kind === "quiz") {
       const file = course.quizzes.get(item.id);
       if (!file) break;
-      const ref: QuizRef = { courseId: course.id, quizId: item.id, settings: quizSettings(file) };
+      const ref: BenchQuizRef = { courseId: course.id, quizId: item.id, settings: quizSettings(file) };
       const outcome = simulateQuiz(random, rows, personId, ref, file, clock, skill, lastStep, view);
       completed = outcome.passedAt !== null;
       if (!completed) break;
@@ -141,7 +150,7 @@ export function simulateCourse(random: Random, rows: Rows, personId: string, cou
 type QuizFile = NonNullable<ReturnType<Course["quizzes"]["get"]>>;
 
 /** Attempts at one quiz through the real machine; returns when it was passed, if it was. */
-function simulateQuiz(random: Random, rows: Rows, personId: string, ref: QuizRef, file: QuizFile, clock: Clock, skill: number, mayAbandon: boolean, view: (at: Date) => void): { passedAt: Date | null } {
+function simulateQuiz(random: Random, rows: Rows, personId: string, ref: BenchQuizRef, file: QuizFile, clock: Clock, skill: number, mayAbandon: boolean, view: (at: Date) => void): { passedAt: Date | null } {
   let snapshot: QuizSnapshot = initialTransition(quizAttemptMachine, { settings: ref.settings })[0];
   let version = 0;
   let passedAt: Date | null = null;
@@ -150,7 +159,7 @@ function simulateQuiz(random: Random, rows: Rows, personId: string, ref: QuizRef
     const changed = JSON.stringify({ v: after.value, c: after.context }) !== JSON.stringify({ v: snapshot.value, c: snapshot.context });
     if (!changed) return false;
     const at = new Date(event.now);
-    for (const e of eventsBetween(personId, ref, snapshot.context, after.context)) rows.events.push({ ...e, timestamp: at });
+    for (const e of quizEvents(personId, ref, snapshot.context, after.context)) rows.events.push({ ...e, timestamp: at });
     snapshot = after;
     version++;
     // Every step redirects to the quiz page, whose GET records a view while the quiz is open.

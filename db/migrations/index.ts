@@ -7,6 +7,7 @@ import * as dialogue from "./2026-11-23-005-dialogue";
 import * as lowData from "./2026-11-23-006-low-data";
 import * as scenarioStates from "./2026-11-23-007-scenario-states";
 import * as certificates from "./2026-11-23-008-certificates";
+import * as scenarioMachineVersion from "./2026-12-05-012-scenario-machine-version";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-006-low-data": lowData,
   "2026-11-23-007-scenario-states": scenarioStates,
   "2026-11-23-008-certificates": certificates,
+  "2026-12-05-012-scenario-machine-version": scenarioMachineVersion,
 };

@@ -6,8 +6,9 @@ import { completionCourse } from "../../app/content/progress-course";
 import type { Answer } from "../../app/quiz/answers";
 import type { QuestionKey } from "../../app/quiz/key";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
-import { completeItem, recordCompletion, recordView } from "../../app/models/progress.server";
-import { applyQuizEvent, drawAttempt, quizSettings, type QuizRef } from "../../app/models/quiz.server";
+import { recordCompletion, recordView } from "../../app/models/learning/record.server";
+import { applyQuizEvent, type QuizRef } from "../../app/models/quiz.server";
+import { drawAttempt, quizSettings } from "../../app/quiz/attempt";
 
 /**
  * Demo officers with a spread of progress, so the coordinator's reports have something to show.
@@ -97,20 +98,20 @@ export async function followPlan(db: DB, catalog: Catalog, personId: string, cou
 export async function takeQuiz(db: DB, _catalog: Catalog, personId: string, course: Course, quizId: string, how: "right" | "wrong", now: number) {
   const file = course.quizzes.get(quizId);
   if (!file) return;
-  const ref: QuizRef = { courseId: course.id, quizId, settings: quizSettings(file) };
-  const onPassed = (trx: DB) => completeItem(trx, personId, completionCourse(course), quizId, "quiz").then(() => undefined);
+  // Passing completes the item, as on the quiz page.
+  const ref: QuizRef = { course: completionCourse(course), quizId, settings: quizSettings(file) };
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   let t = now;
-  const started = await applyQuizEvent(db, personId, ref, { type: "attempt.start", now: t, ...drawAttempt(file, random) }, null, onPassed);
+  const started = await applyQuizEvent(db, personId, ref, { type: "attempt.start", now: t, ...drawAttempt(file, random) }, null);
   const keys = started.snapshot.context.current?.keys ?? [];
   for (const [index, key] of keys.entries()) {
     t += 20_000;
-    await applyQuizEvent(db, personId, ref, { type: "answer.submit", now: t, questionId: key.id, answer: answerFor(key, how, index), token: `demo-${index}` }, null, onPassed);
+    await applyQuizEvent(db, personId, ref, { type: "answer.submit", now: t, questionId: key.id, answer: answerFor(key, how, index), token: `demo-${index}` }, null);
     // With immediate feedback the next question needs "next"; otherwise this changes nothing.
-    await applyQuizEvent(db, personId, ref, { type: "question.next", now: t }, null, onPassed);
+    await applyQuizEvent(db, personId, ref, { type: "question.next", now: t }, null);
   }
-  await applyQuizEvent(db, personId, ref, { type: "attempt.submit", now: t + 1000 }, null, onPassed);
+  await applyQuizEvent(db, personId, ref, { type: "attempt.submit", now: t + 1000 }, null);
 }
 
 function answerFor(key: QuestionKey, how: "right" | "wrong", index: number): Answer {

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { loadContent } from "../../app/content/load.server";
 import { progressCourse } from "../../app/content/progress-course";
-import { completeItem } from "../../app/models/progress.server";
+import { completeItem } from "../../app/models/learning/item-progress.server";
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seeds/demo";

@@ -4,7 +4,7 @@ import { loadContent } from "../../app/content/load.server";
 import { pick } from "../../app/content/model";
 import type { Outcome } from "../../app/content/scenario-schema";
 import { progressCourse } from "../../app/content/progress-course";
-import { completeItem } from "../../app/models/progress.server";
+import { completeItem } from "../../app/models/learning/item-progress.server";
 import { offeredChoices, type Decision, type Scenario } from "../../app/scenario/compile";
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";

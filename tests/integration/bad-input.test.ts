@@ -7,7 +7,7 @@ import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { progressCourse } from "../../app/content/progress-course";
-import { completeItem } from "../../app/models/progress.server";
+import { completeItem } from "../../app/models/learning/item-progress.server";
 import { outcome, signedInRequest, anonymousRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";

@@ -3,7 +3,9 @@ import { loadContent } from "../../app/content/load.server";
 import { progressCourse } from "../../app/content/progress-course";
 import { summarize } from "../../app/machines/course-progress";
 import { factsFor, progressSnapshot } from "../../app/models/progress.server";
-import { loadQuizState, quizSettings } from "../../app/models/quiz.server";
+import { loadQuizState } from "../../app/models/quiz.server";
+import { quizSettings } from "../../app/quiz/attempt";
+import { courseOf, ok } from "../setup/results";
 import { insertRows } from "../../bench/lib/bulk-insert";
 import { Random } from "../../bench/lib/prng";
 import { emptyRows, simulateCourse } from "../../bench/seed/history";
@@ -59,7 +61,7 @@ describe(`bench seed (${process.env.SENDERO_TEST_ENGINE})`, () => {
       // Quiz states restore in the app (right machine version), with one graded attempt per
       // passed or failed event in the log.
       for (const [quizId, file] of course.quizzes) {
-        const { snapshot, version } = await loadQuizState(t.db, personId, { courseId: course.id, quizId, settings: quizSettings(file) });
+        const { snapshot, version } = ok(await loadQuizState(t.db, personId, { course: courseOf(course.id, []), quizId, settings: quizSettings(file) }));
         const graded = events.filter((e) => (e.verb === "passed" || e.verb === "failed") && e.object_id === `${course.id}/${quizId}`).length;
         expect(snapshot.context.finished.length).toBe(graded);
         expect(version > 0).toBe(events.some((e) => e.verb === "attempted" && e.object_id === `${course.id}/${quizId}`));

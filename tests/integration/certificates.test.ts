@@ -6,7 +6,7 @@ import { loadContent } from "../../app/content/load.server";
 import type { Course } from "../../app/content/model";
 import { completionCourse } from "../../app/content/progress-course";
 import { certificateByCode, issueCertificate } from "../../app/models/certificate.server";
-import { completeItem } from "../../app/models/progress.server";
+import { completeItem } from "../../app/models/learning/item-progress.server";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCountry, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";

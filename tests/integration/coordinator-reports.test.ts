@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followPlan, moveBack, takeQuiz } from "../../db/seeds/demo-learners";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
-import { recordView } from "../../app/models/progress.server";
+import { recordView } from "../../app/models/learning/record.server";
 import { learnerBatches } from "../../app/models/report-learners.server";
 import { parseListQuery } from "../../app/reports/filters";
 import type { FinishedAttempt } from "../../app/machines/quiz-attempt";

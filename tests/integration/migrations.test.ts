@@ -4,7 +4,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { migrations } from "../../db/migrations/index";
 import { DEMO_ACCOUNTS, seedDemo } from "../../db/seeds/demo";
 import { DEMO_SECOND_OFFICER } from "../../db/seeds/demo-dialogue";
-import { appendLearningEvents } from "../../app/models/learning-event.server";
+import { appendLearningEvents } from "../../app/models/learning/learning-event.server";
 import { makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -40,9 +40,9 @@ describe(`schema (${process.env.SENDERO_TEST_ENGINE})`, () => {
 
   it("keeps learning events shaped like xAPI statements", async () => {
     const person = await makePerson(t.db);
-    await appendLearningEvents(t.db, [
-      { actorId: person.id, verb: "completed", object: { type: "lesson", id: "course-a/lesson-1" }, result: { completion: true }, context: { cohort: "x" } },
-    ]);
+    await t.db.transaction().execute((trx) =>
+      appendLearningEvents(trx, [{ actorId: person.id, verb: "completed", object: { type: "lesson", id: "course-a/lesson-1" }, result: { completion: true }, context: { cohort: "x" } }]),
+    );
     const row = await t.db.selectFrom("learning_events").selectAll().where("actor_id", "=", person.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ verb: "completed", object_type: "lesson", object_id: "course-a/lesson-1", result: { completion: true }, context: { cohort: "x" } });
     expect(row.timestamp).toBeInstanceOf(Date);

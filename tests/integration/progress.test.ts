@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { progressCourse } from "../../app/content/progress-course";
 import { summarize } from "../../app/machines/course-progress";
-import { factsFor, progressOnMissingItems, progressSnapshot, recordCompletion, recordView } from "../../app/models/progress.server";
+import { recordCompletion, recordView } from "../../app/models/learning/record.server";
+import { factsFor, progressOnMissingItems, progressSnapshot } from "../../app/models/progress.server";
 import { makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -56,7 +57,7 @@ describe(`course progress storage (${process.env.SENDERO_TEST_ENGINE})`, () => {
 
   it("refuses to complete a locked item and records nothing", async () => {
     const person = await makePerson(t.db);
-    expect(await recordCompletion(t.db, person.id, loadMini(), "two", "lesson")).toEqual({ ok: false, reason: "locked" });
+    expect(await recordCompletion(t.db, person.id, loadMini(), "two", "lesson")).toEqual({ ok: false, code: "locked" });
     expect(await completedEvents(person.id)).toEqual([]);
   });
 

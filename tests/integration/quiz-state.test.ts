@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuizFile } from "../../app/content/quiz-schema";
-import { applyQuizEvent, drawAttempt, loadQuizState, quizSettings, type QuizRef } from "../../app/models/quiz.server";
+import { applyQuizEvent, loadQuizState, type QuizRef } from "../../app/models/quiz.server";
+import { drawAttempt, quizSettings } from "../../app/quiz/attempt";
+import { courseOf, ok } from "../setup/results";
 import { makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -12,7 +14,7 @@ const quizFile: QuizFile = {
     { id: "q2", type: "single", prompt: t2("?"), fixed_order: false, options: [{ id: "a", text: t2("A"), correct: true }, { id: "b", text: t2("B"), correct: false }] },
   ],
 };
-const ref: QuizRef = { courseId: "mini", quizId: "check", settings: quizSettings(quizFile) };
+const ref: QuizRef = { course: courseOf("mini", ["check"]), quizId: "check", settings: quizSettings(quizFile) };
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 
@@ -41,7 +43,7 @@ describe(`quiz state on the server (${process.env.SENDERO_TEST_ENGINE})`, () => 
     const person = await makePerson(t.db);
     const version = await started(person.id);
     await applyQuizEvent(t.db, person.id, ref, answerQ1("form-1"), version);
-    const { snapshot } = await loadQuizState(t.db, person.id, ref);
+    const { snapshot } = ok(await loadQuizState(t.db, person.id, ref));
     expect(snapshot.value).toEqual({ answering: "showing" });
     expect(snapshot.context.current?.answers).toEqual({ q1: { type: "true-false", value: true } });
   });
@@ -52,7 +54,7 @@ describe(`quiz state on the server (${process.env.SENDERO_TEST_ENGINE})`, () => 
     const first = await applyQuizEvent(t.db, person.id, ref, answerQ1("form-1"), version);
     const again = await applyQuizEvent(t.db, person.id, ref, answerQ1("form-1"), version);
     expect(first).toMatchObject({ ok: true, changed: true });
-    expect(again).toMatchObject({ ok: false, reason: "stale" });
+    expect(again).toMatchObject({ ok: false, code: "stale" });
     expect((await verbs(person.id)).filter((v) => v === "answered")).toHaveLength(1);
   });
 
@@ -65,8 +67,8 @@ describe(`quiz state on the server (${process.env.SENDERO_TEST_ENGINE})`, () => 
     ]);
     expect(results.filter((r) => r.ok && r.changed)).toHaveLength(1);
     const loser = results.find((r) => !r.ok);
-    expect(loser).toMatchObject({ ok: false, reason: "stale", version: version + 1 });
-    const { snapshot } = await loadQuizState(t.db, person.id, ref);
+    expect(loser).toMatchObject({ ok: false, code: "stale", version: version + 1 });
+    const { snapshot } = ok(await loadQuizState(t.db, person.id, ref));
     expect(Object.keys(snapshot.context.current?.answers ?? {})).toEqual(["q1"]);
     expect((await verbs(person.id)).filter((v) => v === "answered")).toHaveLength(1);
   });
@@ -84,10 +86,6 @@ describe(`quiz state on the server (${process.env.SENDERO_TEST_ENGINE})`, () => 
   it("runs the pass hook in the same transaction, once", async () => {
     const person = await makePerson(t.db);
     let version = await started(person.id);
-    let passes = 0;
-    const onPassed = async () => {
-      passes += 1;
-    };
     const steps = [
       answerQ1("a1"),
       { type: "question.next" as const, now: T0 + MIN },
@@ -96,11 +94,21 @@ describe(`quiz state on the server (${process.env.SENDERO_TEST_ENGINE})`, () => 
       { type: "attempt.submit" as const, now: T0 + 3 * MIN },
     ];
     for (const step of steps) {
-      const result = await applyQuizEvent(t.db, person.id, ref, step, version, onPassed);
+      const result = await applyQuizEvent(t.db, person.id, ref, step, version);
       if (!result.ok) throw new Error("stale");
       version = result.version;
     }
-    expect(passes).toBe(1);
+    const completions = await t.db.selectFrom("item_progress").select("completed_at").where("person_id", "=", person.id).where("course_id", "=", "mini").where("item_id", "=", "check").execute();
+    expect(completions.map((c) => c.completed_at !== null)).toEqual([true]);
     expect(await verbs(person.id)).toEqual(expect.arrayContaining(["passed", "completed"]));
+  });
+
+  it("refuses, without a change, a state saved by another version of the quiz machine", async () => {
+    const person = await makePerson(t.db);
+    const version = await started(person.id);
+    await t.db.updateTable("quiz_states").set({ machine_version: 99 }).where("person_id", "=", person.id).execute();
+    expect(await loadQuizState(t.db, person.id, ref)).toEqual({ ok: false, code: "machine-version" });
+    expect(await applyQuizEvent(t.db, person.id, ref, answerQ1("after-upgrade"), version)).toMatchObject({ ok: false, code: "machine-version" });
+    expect((await verbs(person.id)).filter((v) => v === "answered")).toHaveLength(0);
   });
 });

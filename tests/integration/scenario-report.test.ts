@@ -8,6 +8,7 @@ import { applyScenarioEvent, loadScenarioState, type ScenarioRef } from "../../a
 import { toScenario } from "../../app/scenario/compile";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makePerson } from "../setup/factories";
+import { courseOf, ok } from "../setup/results";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
 // The decision report counts, per node and choice, the decisions of the people a coordinator
@@ -28,7 +29,7 @@ const scenario = toScenario(
   }),
 );
 const COURSE = "mini-course";
-const ref: ScenarioRef = { courseId: COURSE, scenario };
+const ref: ScenarioRef = { course: courseOf(COURSE, [scenario.id]), scenario };
 
 // Plays per person: [country, decisions...]. Two countries in scope, one outside.
 const PLAYS: [string, string[]][] = [
@@ -50,10 +51,10 @@ beforeAll(async () => {
   content = { courses: new Map([[COURSE, { ...base, id: COURSE, scenarios: new Map([[scenario.id, scenario]]) }]]) };
   for (const [country, decisions] of PLAYS) {
     const person = await makePerson(t.db, { countryCode: country });
-    let { version } = await loadScenarioState(t.db, person.id, ref);
+    let { version } = ok(await loadScenarioState(t.db, person.id, ref));
     for (const event of [{ type: "play.start" as const }, ...decisions.map((choiceId) => ({ type: "play.choose" as const, choiceId }))]) {
       const step = await applyScenarioEvent(t.db, person.id, ref, event, version);
-      if (!step.ok) throw new Error(step.reason);
+      if (!step.ok) throw new Error(step.code);
       version = step.version;
     }
   }

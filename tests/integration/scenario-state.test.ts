@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarioSchema } from "../../app/content/scenario-schema";
-import { appendLearningEvents } from "../../app/models/learning-event.server";
 import { applyScenarioEvent, loadScenarioState, type ScenarioRef } from "../../app/models/scenario.server";
 import { toScenario } from "../../app/scenario/compile";
-import type { DB } from "../../db/client";
 import { makePerson } from "../setup/factories";
+import { courseOf, ok } from "../setup/results";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
 const t2 = (es: string) => ({ es, en: es });
@@ -22,7 +21,8 @@ const scenario = toScenario(
     endings: [ending("protected", "protected"), ending("partly", "partial"), ending("gone", "harmful")],
   }),
 );
-const ref: ScenarioRef = { courseId: "mini", scenario };
+// A second required item keeps the course from completing with the scenario.
+const ref: ScenarioRef = { course: courseOf("mini", ["girl-alone", "debrief"]), scenario };
 
 let t: TestDb;
 beforeAll(async () => {
@@ -30,17 +30,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** Stands in for "complete the course item": leaves a trace in the same transaction. */
-const marker = (personId: string) => async (trx: DB) => appendLearningEvents(trx, [{ actorId: personId, verb: "marked", object: { type: "test", id: "protected" } }]);
-
 async function play(personId: string, choices: string[]) {
-  let { version } = await loadScenarioState(t.db, personId, ref);
-  const start = await applyScenarioEvent(t.db, personId, ref, { type: "play.start" }, version, marker(personId));
+  let { version } = ok(await loadScenarioState(t.db, personId, ref));
+  const start = await applyScenarioEvent(t.db, personId, ref, { type: "play.start" }, version);
   if (!start.ok) throw new Error("could not start");
   version = start.version;
   for (const choiceId of choices) {
-    const step = await applyScenarioEvent(t.db, personId, ref, { type: "play.choose", choiceId }, version, marker(personId));
-    if (!step.ok) throw new Error(`could not choose ${choiceId}: ${step.reason}`);
+    const step = await applyScenarioEvent(t.db, personId, ref, { type: "play.choose", choiceId }, version);
+    if (!step.ok) throw new Error(`could not choose ${choiceId}: ${step.code}`);
     version = step.version;
   }
   return version;
@@ -56,11 +53,17 @@ async function events(personId: string) {
   return rows.map((r) => `${r.verb} ${r.object_id}${r.verb === "responded" ? ` ${(r.result as { response: string }).response}` : ""}`).sort();
 }
 
+/** The item's completions: the events that carry the time spent on it (a play's "completed" does not). */
+async function itemCompletions(personId: string) {
+  const rows = await t.db.selectFrom("learning_events").select("result").where("actor_id", "=", personId).where("verb", "=", "completed").where("object_id", "=", "mini/girl-alone").execute();
+  return rows.filter((r) => (r.result as { duration?: string }).duration !== undefined);
+}
+
 describe(`scenario plays on the server (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("records every decision as a learning event, and a harmful ending does not complete the item", async () => {
     const person = await makePerson(t.db);
     await play(person.id, ["wave-on"]);
-    const { state } = await loadScenarioState(t.db, person.id, ref);
+    const { state } = ok(await loadScenarioState(t.db, person.id, ref));
     expect(state.current).toBeNull();
     expect(state.finished).toMatchObject([{ number: 1, ending: "gone", outcome: "harmful", score: -3, path: [{ node: "arrival", choice: "wave-on" }] }]);
     expect(await events(person.id)).toEqual(["attempted mini/girl-alone", "completed mini/girl-alone", "responded mini/girl-alone/arrival wave-on"]);
@@ -71,14 +74,14 @@ describe(`scenario plays on the server (${process.env.SENDERO_TEST_ENGINE})`, ()
     await play(person.id, ["ask-age", "call-uncle"]);
     await play(person.id, ["ask-age", "notify"]);
     await play(person.id, ["ask-age", "notify"]);
-    const { state } = await loadScenarioState(t.db, person.id, ref);
+    const { state } = ok(await loadScenarioState(t.db, person.id, ref));
     expect(state.finished.map((p) => [p.number, p.outcome, p.score])).toEqual([
       [1, "partial", 1],
       [2, "protected", 5],
       [3, "protected", 5],
     ]);
     const log = await events(person.id);
-    expect(log.filter((e) => e.startsWith("marked"))).toHaveLength(2);
+    expect(await itemCompletions(person.id)).toHaveLength(1);
     expect(log.filter((e) => e.startsWith("responded"))).toHaveLength(6);
   });
 
@@ -90,12 +93,12 @@ describe(`scenario plays on the server (${process.env.SENDERO_TEST_ENGINE})`, ()
     const first = await applyScenarioEvent(t.db, person.id, ref, { type: "play.choose", choiceId: "ask-age" }, version);
     const again = await applyScenarioEvent(t.db, person.id, ref, { type: "play.choose", choiceId: "ask-age" }, version);
     expect(first.ok).toBe(true);
-    expect(again).toMatchObject({ ok: false, reason: "stale" });
+    expect(again).toMatchObject({ ok: false, code: "stale" });
     // "thank" is offered only after waving the person on; here they asked her age.
     const hidden = await applyScenarioEvent(t.db, person.id, ref, { type: "play.choose", choiceId: "thank" }, first.version);
-    expect(hidden).toMatchObject({ ok: false, reason: "not-offered" });
+    expect(hidden).toMatchObject({ ok: false, code: "not-offered" });
     const made = await applyScenarioEvent(t.db, person.id, ref, { type: "play.choose", choiceId: "made-up" }, first.version);
-    expect(made).toMatchObject({ ok: false, reason: "not-offered" });
+    expect(made).toMatchObject({ ok: false, code: "not-offered" });
     expect((await events(person.id)).filter((e) => e.startsWith("responded"))).toEqual(["responded mini/girl-alone/arrival ask-age"]);
   });
 
@@ -112,10 +115,19 @@ describe(`scenario plays on the server (${process.env.SENDERO_TEST_ENGINE})`, ()
   it("drops a play whose node the content no longer has, keeping finished plays", async () => {
     const person = await makePerson(t.db);
     await play(person.id, ["wave-on"]);
-    await applyScenarioEvent(t.db, person.id, ref, { type: "play.start" }, (await loadScenarioState(t.db, person.id, ref)).version);
-    await t.db.updateTable("scenario_states").set({ state: JSON.stringify({ current: { number: 2, node: "removed-node", path: [] }, finished: (await loadScenarioState(t.db, person.id, ref)).state.finished }) }).where("person_id", "=", person.id).execute();
-    const { state } = await loadScenarioState(t.db, person.id, ref);
+    await applyScenarioEvent(t.db, person.id, ref, { type: "play.start" }, ok(await loadScenarioState(t.db, person.id, ref)).version);
+    await t.db.updateTable("scenario_states").set({ state: JSON.stringify({ current: { number: 2, node: "removed-node", path: [] }, finished: ok(await loadScenarioState(t.db, person.id, ref)).state.finished }) }).where("person_id", "=", person.id).execute();
+    const { state } = ok(await loadScenarioState(t.db, person.id, ref));
     expect(state.current).toBeNull();
     expect(state.finished).toHaveLength(1);
+  });
+
+  it("refuses, without a change, a play saved under other play rules", async () => {
+    const person = await makePerson(t.db);
+    const start = ok(await applyScenarioEvent(t.db, person.id, ref, { type: "play.start" }, 0));
+    await t.db.updateTable("scenario_states").set({ machine_version: 99 }).where("person_id", "=", person.id).execute();
+    expect(await loadScenarioState(t.db, person.id, ref)).toEqual({ ok: false, code: "machine-version" });
+    expect(await applyScenarioEvent(t.db, person.id, ref, { type: "play.choose", choiceId: "ask-age" }, start.version)).toMatchObject({ ok: false, code: "machine-version" });
+    expect((await events(person.id)).filter((e) => e.startsWith("responded"))).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { type Thread } from "../../models/dialogue.server";
 import type { Viewer } from "../../models/dialogue-access.server";
-import { completeDiscussionOf } from "../../models/dialogue-discussion.server";
 import { moderatePost, moderateThread, muteMember, type ModerationResult } from "../../models/dialogue-moderation.server";
 import { BODY_MAX, REASON_MAX, TITLE_MAX } from "../../dialogue/limits";
 import { createReply, deletePost, editPost, reportPost, type WriteResult } from "../../models/dialogue-posting.server";
@@ -73,10 +72,7 @@ export async function threadAction(context: AppLoadContext, request: Request, vi
 
   switch (data.intent) {
     case "reply": {
-      const result = await createReply(context.db, viewer, thread, { body: data.body, parentId: data.parentId ?? null }, limits);
-      // A published post in a course discussion completes the item for its author.
-      if (result.ok) await completeDiscussionOf(context.db, context.content, result.postId);
-      return written(result);
+      return written(await createReply(context.db, context.content, viewer, thread, { body: data.body, parentId: data.parentId ?? null }, limits));
     }
     case "edit":
       return written(await editPost(context.db, viewer, thread, { postId: data.postId, version: data.version, body: data.body, title: data.title ?? null }));
@@ -88,16 +84,13 @@ export async function threadAction(context: AppLoadContext, request: Request, vi
     case "unfollow":
       await setFollow(context.db, viewer.id, thread.id, data.intent === "follow");
       return back();
-    case "approve": {
-      const result = await moderatePost(context.db, actor, { postId: data.postId, threadId: thread.id, action: "approve", version: data.version });
-      if (result.ok) await completeDiscussionOf(context.db, context.content, data.postId);
-      return moderated(result, data.postId);
-    }
+    case "approve":
+      return moderated(await moderatePost(context.db, context.content, actor, { postId: data.postId, threadId: thread.id, action: "approve", version: data.version }), data.postId);
     case "hide":
-      return moderated(await moderatePost(context.db, actor, { postId: data.postId, threadId: thread.id, action: "hide", reason: data.reason }), data.postId);
+      return moderated(await moderatePost(context.db, context.content, actor, { postId: data.postId, threadId: thread.id, action: "hide", reason: data.reason }), data.postId);
     case "restore":
     case "dismiss":
-      return moderated(await moderatePost(context.db, actor, { postId: data.postId, threadId: thread.id, action: data.intent }), data.postId);
+      return moderated(await moderatePost(context.db, context.content, actor, { postId: data.postId, threadId: thread.id, action: data.intent }), data.postId);
     case "pin":
     case "unpin":
     case "lock":

@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "../../components/csrf-field";
-import type { ScenarioView } from "../../scenario/view.server";
+import { CsrfField } from "../components/csrf-field";
+import type { ScenarioView } from "../scenario/view.server";
 
 export interface ScenarioPanelProps {
   view: ScenarioView;

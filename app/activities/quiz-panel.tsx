@@ -1,9 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "../../components/csrf-field";
-import { DateText } from "../../components/date-text";
-import type { FeedbackView, QuestionView, QuizView } from "../../quiz/view.server";
+import { CsrfField } from "../components/csrf-field";
+import { DateText } from "../components/date-text";
+import type { FeedbackView, QuestionView, QuizView } from "../quiz/view.server";
 
 export interface QuizPanelProps {
   view: QuizView;
