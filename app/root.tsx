@@ -24,6 +24,7 @@ import { unreadNotificationCount } from "./models/notification.server";
 import { areaOf } from "./i18n/sections";
 import { pageTranslations } from "./i18n/translations.server";
 import { AREAS, rolesAllow } from "./roles";
+import type { RootData } from "./root-data";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -43,7 +44,7 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
   return headers;
 };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   // While the database is unreachable the page itself answers 503; the frame still renders, in
   // the language the browser or cookie asks for, so that message can be read.
   const user = await getUser(context, request).catch((error: unknown) => {
@@ -67,7 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type { RootData };
 
 // After a form is sent (with JavaScript), Remix reloads every loader's data, the root's too:
 // all the page language's strings (~5 KB compressed) on every quiz answer. Only these forms

@@ -1,8 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CsrfField } from "../components/csrf-field";
 import type { ScenarioView } from "../scenario/view.server";
+import { StepForm, SubmitButton } from "./step-form";
 
 export interface ScenarioPanelProps {
   view: ScenarioView;
@@ -34,9 +33,9 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
           <h2 id="scenario-intro-heading">{t("scenario.situation")}</h2>
           <div className="lesson-body" lang={props.locale} dangerouslySetInnerHTML={{ __html: view.introHtml }} />
           <p className="hint">{t("scenario.howItWorks", { count: view.decisionPoints })}</p>
-          <StepForm intent="start" version={props.version}>
+          <ScenarioStepForm intent="start" version={props.version}>
             <SubmitButton>{t("scenario.start")}</SubmitButton>
-          </StepForm>
+          </ScenarioStepForm>
         </section>
       ) : null}
       {view.status === "playing" ? <DecisionForm {...props} view={view} /> : null}
@@ -45,24 +44,8 @@ export function ScenarioPanel(props: ScenarioPanelProps) {
   );
 }
 
-function StepForm({ intent, version, children }: { intent: string; version: number; children: ReactNode }) {
-  return (
-    <Form method="post" className="scenario-step">
-      <CsrfField />
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
-      {children}
-    </Form>
-  );
-}
-
-function SubmitButton({ children, secondary }: { children: ReactNode; secondary?: boolean }) {
-  const busy = useNavigation().state === "submitting";
-  return (
-    <button type="submit" className={secondary ? "button-secondary" : "button-primary"} disabled={busy}>
-      {children}
-    </button>
-  );
+function ScenarioStepForm(props: { intent: string; version: number; children: ReactNode }) {
+  return <StepForm {...props} className="scenario-step" />;
 }
 
 function DecisionForm({ view, version, locale, error }: ScenarioPanelProps & { view: Extract<ScenarioView, { status: "playing" }> }) {
@@ -85,7 +68,7 @@ function DecisionForm({ view, version, locale, error }: ScenarioPanelProps & { v
       <section aria-labelledby="node-heading">
         <h2 id="node-heading">{t("scenario.now")}</h2>
         <div className="lesson-body" lang={locale} dangerouslySetInnerHTML={{ __html: view.nodeHtml }} />
-        <StepForm intent="choose" version={version}>
+        <ScenarioStepForm intent="choose" version={version}>
           <fieldset aria-describedby={error ? "scenario-error" : undefined}>
             <legend>{t("scenario.whatDoYouDo")}</legend>
             <ul className="options">
@@ -99,7 +82,7 @@ function DecisionForm({ view, version, locale, error }: ScenarioPanelProps & { v
             </ul>
           </fieldset>
           <SubmitButton>{t("scenario.decide")}</SubmitButton>
-        </StepForm>
+        </ScenarioStepForm>
       </section>
     </>
   );
@@ -145,9 +128,9 @@ function Debrief({ view, version, locale, itemDone }: ScenarioPanelProps & { vie
         <li>{t("scenario.best", { outcome: t(`scenario.outcome.${view.best}`) })}</li>
       </ul>
       <p className={itemDone ? "notice" : "hint"}>{itemDone ? t("scenario.itemDone") : t("scenario.replayToComplete")}</p>
-      <StepForm intent="start" version={version}>
+      <ScenarioStepForm intent="start" version={version}>
         <SubmitButton secondary={itemDone}>{t("scenario.replay")}</SubmitButton>
-      </StepForm>
+      </ScenarioStepForm>
     </>
   );
 }

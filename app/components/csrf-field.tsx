@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { RootData } from "../root";
+import type { RootData } from "../root-data";
 
 /** The hidden CSRF proof every form that changes something must carry. */
 export function CsrfField() {

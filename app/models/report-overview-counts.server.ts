@@ -4,7 +4,7 @@ import type { Catalog } from "../content/model";
 import type { ReportFilters } from "../reports/filters";
 import type { Grant } from "./access.server";
 import { countsOf, enrolments, overdueSql } from "./report-enrolments.server";
-import type { Overview } from "./report-overview.server";
+import type { Overview } from "./report-overview-types";
 
 // Which grouping set a row belongs to: grouping(cohort_id, country_code, institution_id, week)
 // has a bit set for each column the row is NOT grouped by (first column = highest bit).

@@ -5,25 +5,10 @@ import type { ReportFilters } from "../reports/filters";
 import type { Grant } from "./access.server";
 import { groupedCounts } from "./report-overview-counts.server";
 import { enrolments, type Counts } from "./report-enrolments.server";
+import type { Overview } from "./report-overview-types";
 
-export interface CohortCourseRow extends Counts {
-  cohortId: string;
-  cohortName: string;
-  courseId: string;
-  dueOn: string | null;
-}
+export type { CohortCourseRow, Overview } from "./report-overview-types";
 
-export interface Overview {
-  totals: Counts;
-  byCohortCourse: CohortCourseRow[];
-  byCountry: (Counts & { countryCode: string | null })[];
-  byInstitution: (Counts & { institutionId: string | null; institutionName: string | null })[];
-  /** Completions per week (weeks start on Monday, UTC) within the period. */
-  weekly: { week: string; completed: number }[];
-  completedInPeriod: number;
-  /** With a course chosen: how many enrolments reached each stage. */
-  funnel: { stage: "enrolled" | "started" | "module" | "completed"; moduleId?: string; count: number }[] | null;
-}
 
 /** Everything the overview page (and its export) shows, scoped and filtered in SQL. */
 export async function overview(db: DB, catalog: Catalog, grants: Grant[], filters: ReportFilters): Promise<Overview> {

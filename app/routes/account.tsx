@@ -6,15 +6,12 @@ import { readSessionToken } from "../auth/cookies.server";
 import { requireUser } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
-import { audit } from "../models/audit.server";
+import { changeOwnPassword } from "../models/account.server";
 import { certificatesOf } from "../models/certificate.server";
 import { CertificateLinks } from "../components/certificate-links";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
 import { dataModeOf, setDataMode } from "../models/data-mode.server";
-import { verifyPassword } from "../models/password.server";
-import { passwordHashOf, setPassword } from "../models/person.server";
-import { revokeOtherSessions } from "../models/session.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { newPasswordField } from "../utils/schemas.server";
@@ -63,15 +60,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
-  const { db } = context;
-  if (!(await verifyPassword(await passwordHashOf(db, user.id), form.data.currentPassword))) {
-    return json({ errors: { currentPassword: "account.wrongPassword" } as Record<string, string> }, { status: 400 });
-  }
-  await db.transaction().execute(async (trx) => {
-    await setPassword(trx, user.id, form.data.newPassword);
-    await revokeOtherSessions(trx, user.id, readSessionToken(request, context.config) ?? undefined);
-    await audit(trx, { actorId: user.id, action: "password.changed", targetType: "person", targetId: user.id, requestId: context.requestId });
+  const changed = await changeOwnPassword(context.db, {
+    personId: user.id,
+    currentPassword: form.data.currentPassword,
+    newPassword: form.data.newPassword,
+    keepSessionToken: readSessionToken(request, context.config) ?? undefined,
+    requestId: context.requestId,
   });
+  if (!changed.ok) return json({ errors: { currentPassword: "account.wrongPassword" } as Record<string, string> }, { status: 400 });
   return redirect("/account?changed=1");
 }
 

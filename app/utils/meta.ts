@@ -1,6 +1,6 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { i18nFor } from "../i18n/instance";
-import type { RootData } from "../root";
+import type { RootData } from "../root-data";
 
 /** A translated document title "Page · Sendero", from the root loader's language. */
 export function pageTitle(matches: readonly { id: string; data: unknown }[], key: string): MetaDescriptor[] {
