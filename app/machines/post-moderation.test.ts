@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getShortestPaths } from "xstate/graph";
-import { nextPostState, nextThreadFlags, postModerationMachine, threadMachine, type PostEvent } from "./post-moderation";
+import { initialPostState, nextPostState, nextThreadFlags, postModerationMachine, threadMachine, type PostEvent } from "./post-moderation";
 
 const ALL_POST_EVENTS: PostEvent[] = [
   { type: "post.approve" },
@@ -45,6 +45,22 @@ describe("a post's moderation", () => {
   it("reaches every state from the start, and only those", () => {
     const reached = getShortestPaths(postModerationMachine, { events: ALL_POST_EVENTS }).map((p) => String(p.state.value));
     expect(reached.sort()).toEqual(["held", "hidden", "published", "removed", "reported"]);
+  });
+});
+
+describe("where a new post starts", () => {
+  const facts = { personalDataFound: false, moderator: false, holdFirstPosts: 0, earlierPostsInSpace: 0 };
+  it("holds personal data for a facilitator, whoever writes it", () => {
+    expect(initialPostState({ ...facts, personalDataFound: true })).toEqual({ state: "held", reason: "safeguarding" });
+    expect(initialPostState({ ...facts, personalDataFound: true, moderator: true })).toEqual({ state: "held", reason: "safeguarding" });
+  });
+  it("holds a member's first posts in a space that asks for it, never a facilitator's", () => {
+    expect(initialPostState({ ...facts, holdFirstPosts: 2, earlierPostsInSpace: 1 })).toEqual({ state: "held", reason: "first-posts" });
+    expect(initialPostState({ ...facts, holdFirstPosts: 2, earlierPostsInSpace: 2 })).toEqual({ state: "published", reason: null });
+    expect(initialPostState({ ...facts, holdFirstPosts: 2, moderator: true })).toEqual({ state: "published", reason: null });
+  });
+  it("publishes everything else at once", () => {
+    expect(initialPostState(facts)).toEqual({ state: "published", reason: null });
   });
 });
 

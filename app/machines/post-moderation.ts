@@ -51,6 +51,29 @@ export function nextPostState(state: PostState, event: PostEvent): PostState | n
   return next.value as PostState;
 }
 
+export type HoldReason = "safeguarding" | "first-posts";
+
+export interface NewPostFacts {
+  /** Safeguarding found personal data in the title or text. */
+  personalDataFound: boolean;
+  /** The author moderates the space. */
+  moderator: boolean;
+  /** The space's rule: a member's first N posts wait for a facilitator (0: none do). */
+  holdFirstPosts: number;
+  /** The author's posts in the space so far. */
+  earlierPostsInSpace: number;
+}
+
+/**
+ * Where a new post starts: held when safeguarding found personal data, or while it is one of a
+ * member's first posts in a space that holds them; published otherwise.
+ */
+export function initialPostState(facts: NewPostFacts): { state: "held"; reason: HoldReason } | { state: "published"; reason: null } {
+  if (facts.personalDataFound) return { state: "held", reason: "safeguarding" };
+  if (!facts.moderator && facts.earlierPostsInSpace < facts.holdFirstPosts) return { state: "held", reason: "first-posts" };
+  return { state: "published", reason: null };
+}
+
 /** Whether readers of the thread see the post's text (the author and facilitators see more). */
 export function isVisibleToReaders(state: PostState): boolean {
   return state === "published" || state === "reported";

@@ -4,7 +4,7 @@ import type { Catalog } from "../content/model";
 import type { PostState } from "../../db/types";
 import { renderPost } from "../dialogue/render.server";
 import { detectPersonalData } from "../dialogue/safeguarding";
-import { nextPostState } from "../machines/post-moderation";
+import { initialPostState, nextPostState } from "../machines/post-moderation";
 import type { Space, StoredHits, Thread } from "./dialogue.server";
 import { mutedUntil } from "./dialogue.server";
 import type { Viewer } from "./dialogue-access.server";
@@ -40,20 +40,20 @@ async function refusal(db: DB, viewer: Viewer, spaceId: string, limits: Limits, 
   return null;
 }
 
-/** A new post starts held when safeguarding finds something, or while it is one of the member's first N in the space. */
+/** Where a new post starts (the rule is the post machine's); the author's earlier posts are counted only when the rule needs them. */
 async function initialState(db: DB, authorId: string, space: { id: string; hold_first_posts: number }, hits: StoredHits | null, moderator: boolean) {
-  if (hits) return { state: "held" as const, reason: "safeguarding" };
-  if (space.hold_first_posts > 0 && !moderator) {
-    const earlier = await db
+  let earlier = 0;
+  if (!hits && space.hold_first_posts > 0 && !moderator) {
+    const row = await db
       .selectFrom("dialogue_posts")
       .innerJoin("dialogue_threads", "dialogue_threads.id", "dialogue_posts.thread_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("dialogue_threads.space_id", "=", space.id)
       .where("dialogue_posts.author_id", "=", authorId)
       .executeTakeFirstOrThrow();
-    if (Number(earlier.n) < space.hold_first_posts) return { state: "held" as const, reason: "first-posts" };
+    earlier = Number(row.n);
   }
-  return { state: "published" as const, reason: null };
+  return initialPostState({ personalDataFound: hits !== null, moderator, holdFirstPosts: space.hold_first_posts, earlierPostsInSpace: earlier });
 }
 
 /** Tells those concerned about a post that has just become readable, or has just been held. */

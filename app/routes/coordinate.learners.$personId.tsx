@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
-import { LockReasons } from "../components/lock-reasons";
+import { ModulePath, WhyNotComplete } from "../components/module-path";
 import { ProgressBar } from "../components/progress-bar";
 import { ReportNav } from "../components/report-nav";
 import { localeFor } from "../i18n/request-locale.server";
@@ -64,39 +64,9 @@ export default function CoordinatorLearner() {
             ) : null}
           </p>
           {course.progress.status !== "completed" && course.remaining.length ? (
-            <details className="why">
-              <summary>{t("course.whyNotComplete")}</summary>
-              <p>{t("course.remaining", { count: course.remaining.length })}</p>
-              <ul>
-                {course.remaining.map((title) => (
-                  <li key={title}>{title}</li>
-                ))}
-              </ul>
-            </details>
+            <WhyNotComplete remaining={course.remaining} />
           ) : null}
-          <ol className="module-list">
-            {course.modules.map((m, index) => (
-              <li key={m.id} className="module">
-                <h4>
-                  <span className="module-number">{t("course.moduleNumber", { number: index + 1 })}</span> {m.title}
-                </h4>
-                {m.locks.length ? <LockReasons reasons={m.locks} /> : null}
-                <ol className="item-list">
-                  {m.items.map((item) => (
-                    <li key={item.id} className={`item item-${item.state}`}>
-                      <span className="item-state">{t(`course.state.${item.state}`)}</span>
-                      <span className="item-title">{item.title}</span>
-                      <span className="item-meta">
-                        {t(`course.kind.${item.kind}`)}
-                        {item.optional ? ` · ${t("course.optional")}` : null}
-                      </span>
-                      {item.reasons.length ? <LockReasons reasons={item.reasons} /> : null}
-                    </li>
-                  ))}
-                </ol>
-              </li>
-            ))}
-          </ol>
+          <ModulePath modules={course.modules} heading="h4" showMinutes={false} />
         </section>
       ))}
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { ProgressBar } from "../components/progress-bar";
-import { LockReasons } from "../components/lock-reasons";
+import { ModulePath, WhyNotComplete } from "../components/module-path";
 import { courseView } from "../content/course-view.server";
 import { progressCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
@@ -54,15 +54,7 @@ export default function CoursePage() {
           {course.certificate ? t("course.completedCertificate") : t("course.completed")}
         </p>
       ) : progress.status === "in-progress" ? (
-        <details className="why">
-          <summary>{t("course.whyNotComplete")}</summary>
-          <p>{t("course.remaining", { count: course.remaining.length })}</p>
-          <ul>
-            {course.remaining.map((title) => (
-              <li key={title}>{title}</li>
-            ))}
-          </ul>
-        </details>
+        <WhyNotComplete remaining={course.remaining} />
       ) : null}
       {certificate ? (
         <section aria-labelledby="certificate-heading" className="certificate">
@@ -70,35 +62,7 @@ export default function CoursePage() {
           <CertificateLinks certificate={certificate} />
         </section>
       ) : null}
-      <ol className="module-list">
-        {course.modules.map((m, index) => (
-          <li key={m.id} className="module">
-            <h2>
-              <span className="module-number">{t("course.moduleNumber", { number: index + 1 })}</span> {m.title}
-            </h2>
-            {m.locks.length ? <LockReasons reasons={m.locks} /> : null}
-            <ol className="item-list">
-              {m.items.map((item) => (
-                <li key={item.id} className={`item item-${item.state}`}>
-                  <span className="item-state">{t(`course.state.${item.state}`)}</span>
-                  {item.state === "locked" ? (
-                    <span className="item-title">{item.title}</span>
-                  ) : (
-                    <Link to={`/learn/${course.id}/${item.id}`} className="item-title">
-                      {item.title}
-                    </Link>
-                  )}
-                  <span className="item-meta">
-                    {t(`course.kind.${item.kind}`)} · {t("course.minutes", { count: item.minutes })}
-                    {item.optional ? ` · ${t("course.optional")}` : null}
-                  </span>
-                  {item.reasons.length ? <LockReasons reasons={item.reasons} /> : null}
-                </li>
-              ))}
-            </ol>
-          </li>
-        ))}
-      </ol>
+      <ModulePath modules={course.modules} heading="h2" itemHref={(itemId) => `/learn/${course.id}/${itemId}`} showMinutes />
     </div>
   );
 }
