@@ -3,7 +3,10 @@ import type { DB } from "../../db/client";
 import type { RoleName } from "../../db/types";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { audit } from "./audit.server";
-import { addToCohort, createPerson, emailTaken, grantRole, type NewAccount } from "./person.server";
+import { addMembers } from "./cohort-membership.server";
+import { refusableTransaction } from "./refusable-transaction.server";
+import { refused, type Result } from "./result";
+import { createPerson, emailTaken, grantRole, type NewAccount } from "./person.server";
 
 export interface NewInvitation {
   cohortId: string;
@@ -63,7 +66,8 @@ function invitationState(row: { accepted_at: Date | null; revoked_at: Date | nul
   return "open";
 }
 
-export type AcceptResult = { ok: true; personId: string } | { ok: false; reason: "unusable" | "email-taken" };
+export type AcceptRefusal = "unusable" | "email-taken";
+export type AcceptResult = { ok: true; personId: string } | { ok: false; reason: AcceptRefusal };
 
 /**
  * Turns an open invitation into an account with its role and cohort, all or nothing.
@@ -75,8 +79,8 @@ export async function acceptInvitation(
   account: Omit<NewAccount, "countryCode" | "institutionId">,
   requestId?: string,
 ): Promise<AcceptResult> {
-  return db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, account.email)) return { ok: false, reason: "email-taken" } as const;
+  const result = await refusableTransaction(db, async (trx): Promise<Result<{ personId: string }, AcceptRefusal>> => {
+    if (await emailTaken(trx, account.email)) return refused("email-taken");
     const invitation = await trx
       .updateTable("invitations")
       .set({ accepted_at: sql`now()` })
@@ -86,11 +90,12 @@ export async function acceptInvitation(
       .where("expires_at", ">", sql<Date>`now()`)
       .returning(["id", "cohort_id", "role"])
       .executeTakeFirst();
-    if (!invitation) return { ok: false, reason: "unusable" } as const;
+    if (!invitation) return refused("unusable");
     const personId = await createPerson(trx, account);
     await trx.updateTable("invitations").set({ accepted_by: personId }).where("id", "=", invitation.id).execute();
     await grantRole(trx, personId, invitation.role, { kind: "cohort", id: invitation.cohort_id }, null);
-    await addToCohort(trx, invitation.cohort_id, personId, invitation.role);
+    const joined = await addMembers(trx, invitation.cohort_id, [{ personId, role: invitation.role }]);
+    if (!joined.ok) return refused("unusable");
     await audit(trx, {
       actorId: personId,
       action: "invitation.accepted",
@@ -98,8 +103,9 @@ export async function acceptInvitation(
       targetId: invitation.id,
       ...(requestId ? { requestId } : {}),
     });
-    return { ok: true, personId } as const;
+    return { ok: true, personId };
   });
+  return result.ok ? result : { ok: false, reason: result.code };
 }
 
 export async function revokeInvitation(db: DB, id: string): Promise<boolean> {
