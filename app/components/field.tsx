@@ -1,14 +1,15 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface Described {
   name: string;
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  id?: string;
 }
 
-/** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function Field({ name, label, error, hint, id = `field-${name}`, ...input }: FieldProps) {
+/** The label, hint and error around a control, and the ids that tie them to it. */
+function FieldFrame({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: ReactNode; children: (describedBy: string | undefined) => ReactNode }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -25,7 +26,29 @@ export function Field({ name, label, error, hint, id = `field-${name}`, ...input
           {error}
         </p>
       ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children(describedBy)}
     </div>
+  );
+}
+
+type FieldProps = Described & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+/** A labelled input whose hint and error are announced with it (aria-describedby). */
+export function Field({ name, label, error, hint, id = `field-${name}`, ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextareaFieldProps = Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+/** A labelled text area for what people write (posts, reasons): laid out by its own direction. */
+export function TextareaField({ name, label, error, hint, id = `field-${name}`, ...textarea }: TextareaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => <textarea id={id} name={name} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />}
+    </FieldFrame>
   );
 }

@@ -9,6 +9,12 @@ export interface AuditEntry {
   requestId?: string;
 }
 
+/** Who asked for a change, for the audit line its model writes. */
+export interface Actor {
+  actorId: string;
+  requestId?: string;
+}
+
 /** Appends one line to the audit log; call it with the transaction that made the change. */
 export async function audit(db: DB, entry: AuditEntry): Promise<void> {
   await db

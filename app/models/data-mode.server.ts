@@ -1,6 +1,9 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { DataMode } from "../../db/types";
+import { audit, type Actor } from "./audit.server";
+import { refusableTransaction } from "./refusable-transaction.server";
+import { refused, type Result } from "./result";
 
 /** A person's own choice: "low", "full", or "cohort" (follow their cohorts' setting). */
 export type DataModeChoice = DataMode | "cohort";
@@ -35,8 +38,12 @@ export async function cohortsWithDataMode(db: DB) {
   return db.selectFrom("cohorts").select(["id", "name", "starts_on", "low_data"]).orderBy("name").execute();
 }
 
-/** Sets a cohort's low-data setting; false when there is no such cohort. */
-export async function setCohortLowData(db: DB, cohortId: string, lowData: boolean): Promise<boolean> {
-  const result = await db.updateTable("cohorts").set({ low_data: lowData }).where("id", "=", cohortId).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/** Sets a cohort's low-data setting and audits it, in one transaction. */
+export async function setCohortLowData(db: DB, by: Actor, cohortId: string, lowData: boolean): Promise<Result<object, "cohort-missing">> {
+  return refusableTransaction<object, "cohort-missing">(db, async (trx) => {
+    const result = await trx.updateTable("cohorts").set({ low_data: lowData }).where("id", "=", cohortId).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return refused("cohort-missing");
+    await audit(trx, { actorId: by.actorId, action: "cohort.low-data", targetType: "cohort", targetId: cohortId, details: { lowData }, requestId: by.requestId });
+    return { ok: true };
+  });
 }

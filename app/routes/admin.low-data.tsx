@@ -1,11 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
-import { CsrfField } from "../components/csrf-field";
+import { DataTable } from "../components/data-table";
+import { IntentButton } from "../components/intent-button";
 import { DateText } from "../components/date-text";
-import { audit } from "../models/audit.server";
 import { cohortsWithDataMode, setCohortLowData } from "../models/data-mode.server";
 import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
@@ -25,13 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "manage:people");
   const form = await parseForm(request, schema());
   if (!form.ok) return json({ error: "form.invalid" }, { status: 400 });
-  const lowData = form.data.lowData === "on";
-  const done = await context.db.transaction().execute(async (trx) => {
-    if (!(await setCohortLowData(trx, form.data.cohortId, lowData))) return false;
-    await audit(trx, { actorId: user.id, action: "cohort.low-data", targetType: "cohort", targetId: form.data.cohortId, details: { lowData }, requestId: context.requestId });
-    return true;
-  });
-  if (!done) return json({ error: "lowData.unknownCohort" }, { status: 404 });
+  const done = await setCohortLowData(context.db, { actorId: user.id, requestId: context.requestId }, form.data.cohortId, form.data.lowData === "on");
+  if (!done.ok) return json({ error: "lowData.unknownCohort" }, { status: 404 });
   return redirect("/admin/low-data?saved=1");
 }
 
@@ -48,42 +43,27 @@ export default function AdminLowData() {
           {t("lowData.cohortSaved")}
         </p>
       ) : null}
-      {cohorts.length === 0 ? (
-        <p className="empty">{t("lowData.noCohorts")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("lowData.cohortsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("lowData.cohort")}</th>
-                <th scope="col">{t("lowData.starts")}</th>
-                <th scope="col">{t("lowData.mode")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohorts.map((c) => (
-                <tr key={c.id}>
-                  <td dir="auto">{c.name}</td>
-                  <td>{c.starts_on ? <DateText value={c.starts_on} /> : "—"}</td>
-                  <td>
-                    <p>{t(c.low_data ? "lowData.on" : "lowData.off")}</p>
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="set" />
-                      <input type="hidden" name="cohortId" value={c.id} />
-                      <input type="hidden" name="lowData" value={c.low_data ? "off" : "on"} />
-                      <button type="submit" className="button-secondary">
-                        {t(c.low_data ? "lowData.turnOff" : "lowData.turnOn", { name: c.name })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("lowData.cohortsCaption")}
+        empty={t("lowData.noCohorts")}
+        rows={cohorts}
+        rowKey={(c) => c.id}
+        columns={[
+          { header: t("lowData.cohort"), auto: true, cell: (c) => c.name },
+          { header: t("lowData.starts"), cell: (c) => (c.starts_on ? <DateText value={c.starts_on} /> : "—") },
+          {
+            header: t("lowData.mode"),
+            cell: (c) => (
+              <>
+                <p>{t(c.low_data ? "lowData.on" : "lowData.off")}</p>
+                <IntentButton intent="set" fields={{ cohortId: c.id, lowData: c.low_data ? "off" : "on" }} className="button-secondary">
+                  {t(c.low_data ? "lowData.turnOff" : "lowData.turnOn", { name: c.name })}
+                </IntentButton>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

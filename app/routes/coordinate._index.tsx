@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ColumnChart, HorizontalBarChart } from "../components/bar-chart";
 import { CountsTable } from "../components/counts-table";
+import { DataTable } from "../components/data-table";
 import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
 import { ReportFilters } from "../components/report-filters";
@@ -119,25 +120,16 @@ export default function CoordinatorOverview() {
             title={t("report.funnel.caption")}
             summary={t("report.funnel.summary", { enrolled: totals.enrolled, started: totals.enrolled - totals.notStarted, completed: totals.completed })}
           />
-          <div className="table-scroll">
-            <table className="numbers">
-              <caption>{t("report.funnel.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("report.funnel.stage")}</th>
-                  <th scope="col">{t("report.funnel.count")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.funnel.map((f) => (
-                  <tr key={`${f.stage}-${f.moduleId ?? ""}`}>
-                    <th scope="row">{funnelLabel(f)}</th>
-                    <td>{f.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="numbers"
+            caption={t("report.funnel.caption")}
+            rows={data.funnel}
+            rowKey={(f) => `${f.stage}-${f.moduleId ?? ""}`}
+            columns={[
+              { header: t("report.funnel.stage"), rowHeader: true, cell: (f) => funnelLabel(f) },
+              { header: t("report.funnel.count"), cell: (f) => f.count },
+            ]}
+          />
         </>
       ) : (
         <p className="hint">{t("report.funnel.chooseCourse")}</p>
@@ -147,25 +139,16 @@ export default function CoordinatorOverview() {
       <ColumnChart chart={data.weeklyChart} title={t("report.weekly.caption")} summary={weeklySummary} labelOf={(week) => dateFormat(i18n.language, { day: "numeric", month: "numeric", timeZone: "UTC" }).format(new Date(`${week}T12:00:00Z`))} />
       <details className="why">
         <summary>{t("report.weekly.caption")}</summary>
-        <div className="table-scroll">
-          <table className="numbers">
-            <caption>{t("report.weekly.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.weekly.week")}</th>
-                <th scope="col">{t("report.weekly.completed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.weekly.map((w) => (
-                <tr key={w.week}>
-                  <th scope="row">{dateText(w.week)}</th>
-                  <td>{w.completed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="numbers"
+          caption={t("report.weekly.caption")}
+          rows={data.weekly}
+          rowKey={(w) => w.week}
+          columns={[
+            { header: t("report.weekly.week"), rowHeader: true, cell: (w) => dateText(w.week) },
+            { header: t("report.weekly.completed"), cell: (w) => w.completed },
+          ]}
+        />
       </details>
 
       <h2>{t("report.byCountry.title")}</h2>

@@ -8,6 +8,7 @@ import { notFound, requirePermission } from "../auth/guards.server";
 import { normaliseCode } from "../certificates/code";
 import { CountryName } from "../components/country-name";
 import { CsrfField } from "../components/csrf-field";
+import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
 import { Pagination } from "../components/pagination";
 import { pick } from "../content/model";
@@ -80,91 +81,61 @@ export default function Certificates() {
       ) : null}
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("certificate.list.counts")}</h2>
-        {data.counts.length === 0 ? (
-          <p className="empty">{t("certificate.list.none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <caption>{t("certificate.list.countsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("certificate.list.year")}</th>
-                  <th scope="col">{t("people.country")}</th>
-                  <th scope="col">{t("people.institution")}</th>
-                  <th scope="col">{t("certificate.list.valid")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.counts.map((c) => (
-                  <tr key={`${c.year}-${c.country}-${c.institution}`}>
-                    <td>{c.year}</td>
-                    <td>
-                      <CountryName code={c.country} />
-                    </td>
-                    <td>{c.institution ?? "—"}</td>
-                    <td>{c.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("certificate.list.countsCaption")}
+          empty={t("certificate.list.none")}
+          rows={data.counts}
+          rowKey={(c) => `${c.year}-${c.country}-${c.institution}`}
+          columns={[
+            { header: t("certificate.list.year"), cell: (c) => c.year },
+            { header: t("people.country"), cell: (c) => <CountryName code={c.country} /> },
+            { header: t("people.institution"), cell: (c) => c.institution ?? "—" },
+            { header: t("certificate.list.valid"), cell: (c) => c.count },
+          ]}
+        />
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t("certificate.list.issued", { count: data.total })}</h2>
-        {data.rows.length === 0 ? (
-          <p className="empty">{t("certificate.list.none")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <caption>{t("certificate.list.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("certificate.verify.holder")}</th>
-                  <th scope="col">{t("certificate.verify.course")}</th>
-                  <th scope="col">{t("certificate.verify.issued")}</th>
-                  <th scope="col">{t("certificate.verify.code")}</th>
-                  <th scope="col">{t("certificate.list.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.code}>
-                    <td dir="auto">{r.holder_name}</td>
-                    <td>{r.course}</td>
-                    <td>
-                      <DateText value={r.issued_at} />
-                    </td>
-                    <td>
-                      <Link to={`/verify/${r.code}`}>
-                        <code>{r.code}</code>
-                      </Link>
-                    </td>
-                    <td>
-                      {r.revoked_at ? (
-                        <>
-                          {t("certificate.verify.revoked")} (<DateText value={r.revoked_at} />)
-                        </>
-                      ) : data.canRevoke ? (
-                        <Form method="post" className="inline-form">
-                          <CsrfField />
-                          <input type="hidden" name="code" value={r.code} />
-                          <label htmlFor={`reason-${r.code}`}>{t("certificate.list.reason")}</label>{" "}
-                          <input id={`reason-${r.code}`} name="reason" required minLength={5} maxLength={500} />{" "}
-                          <button type="submit" className="button-secondary">
-                            {t("certificate.list.revoke")}
-                          </button>
-                        </Form>
-                      ) : (
-                        t("certificate.verify.valid")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("certificate.list.caption")}
+          empty={t("certificate.list.none")}
+          rows={data.rows}
+          rowKey={(r) => r.code}
+          columns={[
+            { header: t("certificate.verify.holder"), auto: true, cell: (r) => r.holder_name },
+            { header: t("certificate.verify.course"), cell: (r) => r.course },
+            { header: t("certificate.verify.issued"), cell: (r) => <DateText value={r.issued_at} /> },
+            {
+              header: t("certificate.verify.code"),
+              cell: (r) => (
+                <Link to={`/verify/${r.code}`}>
+                  <code>{r.code}</code>
+                </Link>
+              ),
+            },
+            {
+              header: t("certificate.list.state"),
+              cell: (r) =>
+                r.revoked_at ? (
+                  <>
+                    {t("certificate.verify.revoked")} (<DateText value={r.revoked_at} />)
+                  </>
+                ) : data.canRevoke ? (
+                  <Form method="post" className="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="code" value={r.code} />
+                    <label htmlFor={`reason-${r.code}`}>{t("certificate.list.reason")}</label>{" "}
+                    <input id={`reason-${r.code}`} name="reason" required minLength={5} maxLength={500} />{" "}
+                    <button type="submit" className="button-secondary">
+                      {t("certificate.list.revoke")}
+                    </button>
+                  </Form>
+                ) : (
+                  t("certificate.verify.valid")
+                ),
+            },
+          ]}
+        />
         <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
       </section>
     </div>

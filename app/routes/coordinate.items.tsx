@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/data-table";
 import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
 import { pick } from "../content/model";
@@ -66,49 +67,34 @@ export default function ItemAnalysis() {
       {data.quizzes?.map((quiz) => (
         <section key={quiz.quizId} aria-labelledby={`quiz-${quiz.quizId}`}>
           <h2 id={`quiz-${quiz.quizId}`}>{quiz.title}</h2>
-          {quiz.questions.length === 0 ? (
-            <p className="empty">{t("report.items.noData")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("report.items.quizCaption", { title: quiz.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("report.items.question")}</th>
-                    <th scope="col">{t("report.items.answers")}</th>
-                    <th scope="col">{t("report.items.facility")}</th>
-                    <th scope="col">{t("report.items.discrimination")}</th>
-                    <th scope="col">{t("report.items.options")}</th>
-                    <th scope="col">{t("report.items.flags")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {quiz.questions.map((q) => (
-                    <tr key={q.questionId}>
-                      <th scope="row">{q.prompt}</th>
-                      <td>{q.answers}</td>
-                      <td>{q.facility.toFixed(2)}</td>
-                      <td>{q.discrimination === null ? "—" : q.discrimination.toFixed(2)}</td>
-                      <td>
-                        {q.optionCounts.length ? (
-                          <ul className="plain-list">
-                            {q.optionCounts.map((o) => (
-                              <li key={o.id}>
-                                {o.label}: {o.count}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td>{q.flags.map((f) => t(`report.items.flag.${f}`)).join("; ") || "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t("report.items.quizCaption", { title: quiz.title })}
+            empty={t("report.items.noData")}
+            rows={quiz.questions}
+            rowKey={(q) => q.questionId}
+            columns={[
+              { header: t("report.items.question"), rowHeader: true, cell: (q) => q.prompt },
+              { header: t("report.items.answers"), cell: (q) => q.answers },
+              { header: t("report.items.facility"), cell: (q) => q.facility.toFixed(2) },
+              { header: t("report.items.discrimination"), cell: (q) => (q.discrimination === null ? "—" : q.discrimination.toFixed(2)) },
+              {
+                header: t("report.items.options"),
+                cell: (q) =>
+                  q.optionCounts.length ? (
+                    <ul className="plain-list">
+                      {q.optionCounts.map((o) => (
+                        <li key={o.id}>
+                          {o.label}: {o.count}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "—"
+                  ),
+              },
+              { header: t("report.items.flags"), cell: (q) => q.flags.map((f) => t(`report.items.flag.${f}`)).join("; ") || "—" },
+            ]}
+          />
         </section>
       ))}
       {data.scenarios.length ? (

@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "../auth/guards.server";
+import { DataTable } from "../components/data-table";
 import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
 import { ModulePath, WhyNotComplete } from "../components/module-path";
@@ -73,68 +74,45 @@ export default function CoordinatorLearner() {
       <h2>{t("report.learner.quizzes")}</h2>
       {quizzes.length === 0 ? <p className="empty">{t("report.learner.noQuizzes")}</p> : null}
       {quizzes.map((quiz) => (
-        <div className="table-scroll" key={`${quiz.courseId}/${quiz.quizId}`}>
-          <table>
-            <caption>
+        <DataTable
+          key={`${quiz.courseId}/${quiz.quizId}`}
+          caption={
+            <>
               {t("report.learner.quizzesCaption", { title: quiz.title })} · {quiz.courseTitle}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.learner.attempt")}</th>
-                <th scope="col">{t("report.learner.score")}</th>
-                <th scope="col">{t("report.learner.result")}</th>
-                <th scope="col">{t("report.learner.finished")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quiz.attempts.map((a) => (
-                <tr key={a.number}>
-                  <th scope="row">{a.number}</th>
-                  <td>{t("report.learners.percent", { percent: a.percent })}</td>
-                  <td>
-                    {t(a.passed ? "report.learner.passed" : "report.learner.failed")}
-                    {a.timedOut ? ` (${t("report.learner.timedOut")})` : null}
-                  </td>
-                  <td>
-                    <DateText value={a.finishedAt} withTime />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+          rows={quiz.attempts}
+          rowKey={(a) => String(a.number)}
+          columns={[
+            { header: t("report.learner.attempt"), rowHeader: true, cell: (a) => a.number },
+            { header: t("report.learner.score"), cell: (a) => t("report.learners.percent", { percent: a.percent }) },
+            {
+              header: t("report.learner.result"),
+              cell: (a) => (
+                <>
+                  {t(a.passed ? "report.learner.passed" : "report.learner.failed")}
+                  {a.timedOut ? ` (${t("report.learner.timedOut")})` : null}
+                </>
+              ),
+            },
+            { header: t("report.learner.finished"), cell: (a) => <DateText value={a.finishedAt} withTime /> },
+          ]}
+        />
       ))}
 
       <h2>{t("report.learner.timeline")}</h2>
-      {timeline.length === 0 ? (
-        <p className="empty">{t("report.learner.noActivity")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("report.learner.timelineCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("report.learner.when")}</th>
-                <th scope="col">{t("report.learner.action")}</th>
-                <th scope="col">{t("report.learner.what")}</th>
-                <th scope="col">{t("report.learner.score")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <DateText value={e.at} withTime />
-                  </td>
-                  <td>{t(`report.learner.verb.${e.verb}`, { defaultValue: e.verb })}</td>
-                  <td dir="auto">{e.what}</td>
-                  <td>{e.score === null ? "—" : t("report.learners.percent", { percent: e.score })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("report.learner.timelineCaption")}
+        empty={t("report.learner.noActivity")}
+        rows={timeline}
+        rowKey={(e) => String(e.id)}
+        columns={[
+          { header: t("report.learner.when"), cell: (e) => <DateText value={e.at} withTime /> },
+          { header: t("report.learner.action"), cell: (e) => t(`report.learner.verb.${e.verb}`, { defaultValue: e.verb }) },
+          { header: t("report.learner.what"), auto: true, cell: (e) => e.what },
+          { header: t("report.learner.score"), cell: (e) => (e.score === null ? "—" : t("report.learners.percent", { percent: e.score })) },
+        ]}
+      />
     </div>
   );
 }

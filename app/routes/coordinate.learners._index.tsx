@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/data-table";
 import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
 import { Pagination } from "../components/pagination";
@@ -35,17 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const COLUMNS: { sort: Sort; key: string }[] = [
-  { sort: "name", key: "name" },
-  { sort: "country", key: "country" },
-  { sort: "institution", key: "institution" },
-  { sort: "cohort", key: "cohort" },
-  { sort: "course", key: "course" },
-  { sort: "status", key: "status" },
-  { sort: "activity", key: "lastActivity" },
-  { sort: "score", key: "score" },
-];
-
 export default function CoordinatorLearners() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
@@ -53,6 +43,20 @@ export default function CoordinatorLearners() {
   const sortHref = (sort: Sort) => {
     const params = filterParams({ ...query, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
     return `?${params}`;
+  };
+  // A column header that sorts by it (and back), saying which way it sorts now.
+  const sortable = (sort: Sort, key: string) => {
+    const active = query.sort === sort;
+    const label = t(`report.learners.${key}`);
+    return {
+      header: (
+        <Link to={sortHref(sort)} aria-label={t("report.learners.sortBy", { column: label })}>
+          {label}
+          {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+        </Link>
+      ),
+      ariaSort: active ? (query.dir === "asc" ? ("ascending" as const) : ("descending" as const)) : undefined,
+    };
   };
   const exportHref = (format: string) => `/resources/report-learners${data.exportSearch ? `${data.exportSearch}&` : "?"}format=${format}`;
   return (
@@ -75,54 +79,31 @@ export default function CoordinatorLearners() {
           {t("report.export.xlsx")}
         </a>
       </p>
-      {data.rows.length === 0 ? (
-        <p className="empty">{t("report.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="learner-table">
-            <caption>{t("report.learners.caption")}</caption>
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => {
-                  const active = query.sort === c.sort;
-                  const label = t(`report.learners.${c.key}`);
-                  return (
-                    <th key={c.sort} scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link to={sortHref(c.sort)} aria-label={t("report.learners.sortBy", { column: label })}>
-                        {label}
-                        {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
-                      </Link>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={`${r.personId}/${r.cohortId}/${r.courseId}`}>
-                  <th scope="row" dir="auto">
-                    <Link to={`/coordinate/learners/${r.personId}`}>{r.name}</Link>
-                  </th>
-                  <td>
-                    <CountryName code={r.countryCode} />
-                  </td>
-                  <td dir="auto">{r.institution ?? "—"}</td>
-                  <td dir="auto">{r.cohort}</td>
-                  <td>{r.courseTitle}</td>
-                  <td>
-                    {t(`report.status.${r.status}`)}
-                    {r.overdue ? <strong className="overdue"> · {t("report.learners.overdue")}</strong> : null}
-                  </td>
-                  <td>
-                    <DateText value={r.lastActivity} />
-                  </td>
-                  <td>{r.score === null ? "—" : t("report.learners.percent", { percent: r.score })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="learner-table"
+        caption={t("report.learners.caption")}
+        empty={t("report.empty")}
+        rows={data.rows}
+        rowKey={(r) => `${r.personId}/${r.cohortId}/${r.courseId}`}
+        columns={[
+          { ...sortable("name", "name"), rowHeader: true, auto: true, cell: (r) => <Link to={`/coordinate/learners/${r.personId}`}>{r.name}</Link> },
+          { ...sortable("country", "country"), cell: (r) => <CountryName code={r.countryCode} /> },
+          { ...sortable("institution", "institution"), auto: true, cell: (r) => r.institution ?? "—" },
+          { ...sortable("cohort", "cohort"), auto: true, cell: (r) => r.cohort },
+          { ...sortable("course", "course"), cell: (r) => r.courseTitle },
+          {
+            ...sortable("status", "status"),
+            cell: (r) => (
+              <>
+                {t(`report.status.${r.status}`)}
+                {r.overdue ? <strong className="overdue"> · {t("report.learners.overdue")}</strong> : null}
+              </>
+            ),
+          },
+          { ...sortable("activity", "lastActivity"), cell: (r) => <DateText value={r.lastActivity} /> },
+          { ...sortable("score", "score"), cell: (r) => (r.score === null ? "—" : t("report.learners.percent", { percent: r.score })) },
+        ]}
+      />
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </div>
   );

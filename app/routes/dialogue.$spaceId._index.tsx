@@ -6,6 +6,7 @@ import { notFound, requireUser } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { SpaceSettings } from "../components/dialogue/space-settings";
 import { DateText } from "../components/date-text";
+import { Field, TextareaField } from "../components/field";
 import { Pagination } from "../components/pagination";
 import { findSpace, listThreads, mutedUntil } from "../models/dialogue.server";
 import { viewerOf } from "../models/dialogue-access.server";
@@ -124,27 +125,8 @@ export default function SpacePage() {
                 {t(failed.errors.form, { until: failed.until ? new Date(failed.until).toUTCString() : "" })}
               </p>
             ) : null}
-            <div className={error("title") ? "field field-invalid" : "field"}>
-              <label htmlFor="thread-title">{t("dialogue.thread.titleLabel")}</label>
-              {error("title") ? (
-                <p className="field-error" id="thread-title-error">
-                  {error("title")}
-                </p>
-              ) : null}
-              <input id="thread-title" name="title" dir="auto" maxLength={TITLE_MAX} required defaultValue={failed?.values.title ?? ""} aria-invalid={error("title") ? true : undefined} aria-describedby={error("title") ? "thread-title-error" : undefined} />
-            </div>
-            <div className={error("body") ? "field field-invalid" : "field"}>
-              <label htmlFor="thread-body">{t("dialogue.thread.bodyLabel")}</label>
-              {error("body") ? (
-                <p className="field-error" id="thread-body-error">
-                  {error("body")}
-                </p>
-              ) : null}
-              <textarea id="thread-body" name="body" rows={6} dir="auto" maxLength={BODY_MAX} required defaultValue={failed?.values.body ?? ""} aria-invalid={error("body") ? true : undefined} aria-describedby={["thread-body-hint", error("body") ? "thread-body-error" : ""].filter(Boolean).join(" ")} />
-              <p className="hint" id="thread-body-hint">
-                {t("dialogue.writingHint")}
-              </p>
-            </div>
+            <Field id="thread-title" name="title" label={t("dialogue.thread.titleLabel")} dir="auto" maxLength={TITLE_MAX} required defaultValue={failed?.values.title ?? ""} error={error("title")} />
+            <TextareaField id="thread-body" name="body" label={t("dialogue.thread.bodyLabel")} hint={t("dialogue.writingHint")} rows={6} maxLength={BODY_MAX} required defaultValue={failed?.values.body ?? ""} error={error("body")} />
             <button type="submit" className="button-primary">
               {t("dialogue.thread.create")}
             </button>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireUser } from "../auth/guards.server";
+import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
 import { Pagination } from "../components/pagination";
 import { findSpace } from "../models/dialogue.server";
@@ -35,53 +36,42 @@ export default function ModerationHistory() {
         </Link>
       </p>
       <h1>{t("dialogue.history.title")}</h1>
-      {rows.length === 0 ? (
-        <p className="empty">{t("dialogue.history.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("dialogue.history.caption", { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dialogue.history.when")}</th>
-                <th scope="col">{t("dialogue.history.who")}</th>
-                <th scope="col">{t("dialogue.history.what")}</th>
-                <th scope="col">{t("dialogue.history.where")}</th>
-                <th scope="col">{t("dialogue.history.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <DateText value={r.at} withTime />
-                  </td>
-                  <td dir="auto">{r.actor_name ?? "—"}</td>
-                  <td>
-                    {t(`dialogue.history.actions.${r.action.replace(".", "_")}`)}
-                    {r.subject_name ? (
-                      <>
-                        {" · "}
-                        <span dir="auto">{r.subject_name}</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {r.thread_id ? (
-                      <Link to={`/dialogue/${space.id}/${r.thread_id}`} dir="auto">
-                        {r.thread_title}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td dir="auto">{r.reason ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("dialogue.history.caption", { count: total })}
+        empty={t("dialogue.history.empty")}
+        rows={rows}
+        rowKey={(r) => String(r.id)}
+        columns={[
+          { header: t("dialogue.history.when"), cell: (r) => <DateText value={r.at} withTime /> },
+          { header: t("dialogue.history.who"), auto: true, cell: (r) => r.actor_name ?? "—" },
+          {
+            header: t("dialogue.history.what"),
+            cell: (r) => (
+              <>
+                {t(`dialogue.history.actions.${r.action.replace(".", "_")}`)}
+                {r.subject_name ? (
+                  <>
+                    {" · "}
+                    <span dir="auto">{r.subject_name}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: t("dialogue.history.where"),
+            cell: (r) =>
+              r.thread_id ? (
+                <Link to={`/dialogue/${space.id}/${r.thread_id}`} dir="auto">
+                  {r.thread_title}
+                </Link>
+              ) : (
+                "—"
+              ),
+          },
+          { header: t("dialogue.history.reason"), auto: true, cell: (r) => r.reason ?? "—" },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

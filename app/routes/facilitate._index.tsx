@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
+import { TextareaField } from "../components/field";
+import { IntentButton } from "../components/intent-button";
 import { DateText } from "../components/date-text";
 import { PostBody } from "../components/dialogue/post-body";
 import { REASON_MAX } from "../dialogue/limits";
@@ -126,24 +128,13 @@ export default function Facilitate() {
                 ) : null}
                 <div className="post-actions">
                   {item.state === "held" ? (
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="approve" />
-                      <input type="hidden" name="postId" value={item.id} />
-                      <input type="hidden" name="version" value={item.version} />
-                      <button type="submit" className="button-primary">
-                        {t("dialogue.moderate.approve")}
-                      </button>
-                    </Form>
+                    <IntentButton intent="approve" fields={{ postId: item.id, version: String(item.version) }} className="button-primary">
+                      {t("dialogue.moderate.approve")}
+                    </IntentButton>
                   ) : (
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="dismiss" />
-                      <input type="hidden" name="postId" value={item.id} />
-                      <button type="submit" className="button-primary">
-                        {t("dialogue.moderate.dismiss")}
-                      </button>
-                    </Form>
+                    <IntentButton intent="dismiss" fields={{ postId: item.id }} className="button-primary">
+                      {t("dialogue.moderate.dismiss")}
+                    </IntentButton>
                   )}
                   {hiding !== item.id ? <Link to={`?hide=${item.id}#item-${item.id}`}>{t("dialogue.moderate.hide")}</Link> : null}
                 </div>
@@ -152,15 +143,7 @@ export default function Facilitate() {
                     <CsrfField />
                     <input type="hidden" name="intent" value="hide" />
                     <input type="hidden" name="postId" value={item.id} />
-                    <div className={failed?.errors.reason ? "field field-invalid" : "field"}>
-                      <label htmlFor={`hide-reason-${item.id}`}>{t("dialogue.moderate.hideReason")}</label>
-                      {failed?.errors.reason ? (
-                        <p className="field-error" id={`hide-reason-${item.id}-error`}>
-                          {t(failed.errors.reason)}
-                        </p>
-                      ) : null}
-                      <textarea id={`hide-reason-${item.id}`} name="reason" rows={3} dir="auto" maxLength={REASON_MAX} required defaultValue={failed?.values.reason ?? ""} aria-invalid={failed?.errors.reason ? true : undefined} aria-describedby={failed?.errors.reason ? `hide-reason-${item.id}-error` : undefined} />
-                    </div>
+                    <TextareaField id={`hide-reason-${item.id}`} name="reason" label={t("dialogue.moderate.hideReason")} rows={3} maxLength={REASON_MAX} required defaultValue={failed?.values.reason ?? ""} error={failed?.errors.reason ? t(failed.errors.reason) : undefined} />
                     <div className="actions">
                       <button type="submit" className="button-primary">
                         {t("dialogue.moderate.hide")}

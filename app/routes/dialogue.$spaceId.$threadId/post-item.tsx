@@ -2,6 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField } from "../../components/csrf-field";
 import { DateText } from "../../components/date-text";
+import { TextareaField } from "../../components/field";
+import { IntentButton } from "../../components/intent-button";
 import { MarkedText } from "../../components/dialogue/marked-text";
 import { PostBody } from "../../components/dialogue/post-body";
 import { BODY_MAX, REASON_MAX, TITLE_MAX } from "../../dialogue/limits";
@@ -24,22 +26,6 @@ interface Props {
   linkTo: (params: Record<string, string>) => string;
 }
 
-function Textarea({ id, name, label, defaultValue, error, rows = 5, maxLength }: { id: string; name: string; label: string; defaultValue: string; error?: string | undefined; rows?: number; maxLength: number }) {
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} dir="auto" maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={errorId} required />
-    </div>
-  );
-}
-
-export { Textarea };
 
 export function PostItem({ post, threadTitle, canModerate, canWrite, open, failed, linkTo }: Props) {
   const { t } = useTranslation();
@@ -99,7 +85,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
               <input id={`title-${post.id}`} name="title" defaultValue={typed("title", threadTitle, "edit")} dir="auto" maxLength={TITLE_MAX} required />
             </div>
           ) : null}
-          <Textarea id={`edit-${post.id}`} name="body" label={t("dialogue.post.editLabel")} defaultValue={typed("body", post.source ?? "", "edit")} error={errorFor("body", "edit")} maxLength={BODY_MAX} />
+          <TextareaField id={`edit-${post.id}`} rows={5} required name="body" label={t("dialogue.post.editLabel")} defaultValue={typed("body", post.source ?? "", "edit")} error={errorFor("body", "edit")} maxLength={BODY_MAX} />
           <div className="actions">
             <button type="submit" className="button-primary">
               {t("dialogue.post.saveEdit")}
@@ -146,7 +132,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
           <CsrfField />
           <input type="hidden" name="intent" value="report" />
           <input type="hidden" name="postId" value={post.id} />
-          <Textarea id={`report-${post.id}`} name="reason" label={t("dialogue.report.reasonLabel")} defaultValue={typed("reason", "", "report")} error={errorFor("reason", "report")} rows={3} maxLength={REASON_MAX} />
+          <TextareaField required id={`report-${post.id}`} name="reason" label={t("dialogue.report.reasonLabel")} defaultValue={typed("reason", "", "report")} error={errorFor("reason", "report")} rows={3} maxLength={REASON_MAX} />
           <div className="actions">
             <button type="submit" className="button-primary">
               {t("dialogue.report.send")}
@@ -160,7 +146,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
           <CsrfField />
           <input type="hidden" name="intent" value="hide" />
           <input type="hidden" name="postId" value={post.id} />
-          <Textarea id={`hide-${post.id}`} name="reason" label={t("dialogue.moderate.hideReason")} defaultValue={typed("reason", "", "hide")} error={errorFor("reason", "hide")} rows={3} maxLength={REASON_MAX} />
+          <TextareaField required id={`hide-${post.id}`} name="reason" label={t("dialogue.moderate.hideReason")} defaultValue={typed("reason", "", "hide")} error={errorFor("reason", "hide")} rows={3} maxLength={REASON_MAX} />
           <div className="actions">
             <button type="submit" className="button-primary">
               {t("dialogue.moderate.hide")}
@@ -176,20 +162,14 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
 
 function ModeratorButtons({ post, linkTo }: { post: PostItemData; linkTo: Props["linkTo"] }) {
   const { t } = useTranslation();
-  const button = (intent: string, label: string, extra?: Record<string, string | number>) => (
-    <Form method="post" preventScrollReset>
-      <CsrfField />
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="postId" value={post.id} />
-      {extra ? Object.entries(extra).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />) : null}
-      <button type="submit" className="button-link">
-        {label}
-      </button>
-    </Form>
+  const button = (intent: string, label: string, extra?: Record<string, string>) => (
+    <IntentButton intent={intent} fields={{ postId: post.id, ...extra }} preventScrollReset>
+      {label}
+    </IntentButton>
   );
   return (
     <>
-      {post.state === "held" ? button("approve", t("dialogue.moderate.approve"), { version: post.version }) : null}
+      {post.state === "held" ? button("approve", t("dialogue.moderate.approve"), { version: String(post.version) }) : null}
       {post.state === "reported" ? button("dismiss", t("dialogue.moderate.dismiss")) : null}
       {post.state === "hidden" ? button("restore", t("dialogue.moderate.restore")) : null}
       {post.state === "held" || post.state === "published" || post.state === "reported" ? (

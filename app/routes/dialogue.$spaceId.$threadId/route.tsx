@@ -5,6 +5,8 @@ import { notFound, requireUser } from "../../auth/guards.server";
 import { localeFor } from "../../i18n/request-locale.server";
 import { CsrfField } from "../../components/csrf-field";
 import { DateText } from "../../components/date-text";
+import { TextareaField } from "../../components/field";
+import { IntentButton } from "../../components/intent-button";
 import { Pagination } from "../../components/pagination";
 import { findThread, POSTS_PER_PAGE } from "../../models/dialogue.server";
 import { viewerOf } from "../../models/dialogue-access.server";
@@ -13,7 +15,7 @@ import { pageFrom } from "../../utils/pagination";
 import { BODY_MAX } from "../../dialogue/limits";
 import { threadAction, type ThreadActionData } from "./actions.server";
 import { threadPageData } from "./page-data.server";
-import { PostItem, Textarea, type OpenForm } from "./post-item";
+import { PostItem, type OpenForm } from "./post-item";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.title} · Sendero` : "Sendero" }];
 
@@ -73,7 +75,9 @@ export default function ThreadPage() {
       <CsrfField />
       <input type="hidden" name="intent" value="reply" />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-      <Textarea
+      <TextareaField
+        required
+        rows={5}
         id={parentId ? `reply-body-${parentId}` : "reply-body"}
         name="body"
         label={parentId ? t("dialogue.post.replyLabel") : t("dialogue.thread.replyLabel")}
@@ -115,26 +119,18 @@ export default function ThreadPage() {
         </p>
       ) : null}
       <div className="thread-tools">
-        <Form method="post" preventScrollReset>
-          <CsrfField />
-          <input type="hidden" name="intent" value={data.following ? "unfollow" : "follow"} />
-          <button type="submit" className="button-secondary">
-            {data.following ? t("dialogue.thread.unfollow") : t("dialogue.thread.follow")}
-          </button>
-        </Form>
+        <IntentButton intent={data.following ? "unfollow" : "follow"} className="button-secondary" preventScrollReset>
+          {data.following ? t("dialogue.thread.unfollow") : t("dialogue.thread.follow")}
+        </IntentButton>
         {thread.canModerate ? (
           <>
             {(["pin", "lock"] as const).map((kind) => {
               const on = kind === "pin" ? thread.pinned : thread.locked;
               const intent = on ? `un${kind}` : kind;
               return (
-                <Form method="post" key={kind} preventScrollReset>
-                  <CsrfField />
-                  <input type="hidden" name="intent" value={intent} />
-                  <button type="submit" className="button-secondary">
-                    {t(`dialogue.moderate.${intent}`)}
-                  </button>
-                </Form>
+                <IntentButton key={kind} intent={intent} className="button-secondary" preventScrollReset>
+                  {t(`dialogue.moderate.${intent}`)}
+                </IntentButton>
               );
             })}
             <Link to={`/dialogue/${thread.spaceId}/history`}>{t("dialogue.history.link")}</Link>
