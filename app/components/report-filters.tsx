@@ -1,19 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { LearnerListQuery, ReportFilters as Filters } from "../reports/filters";
 import { regionName } from "../utils/intl";
 
-export interface ReportFilterValues {
-  cohort: string | null;
-  course: string | null;
-  country: string | null;
-  institution: string | null;
-  from: string;
-  to: string;
-  status?: string | null;
-  q?: string | null;
-  inactiveSince?: string | null;
-  scoreBelow?: number | null;
-}
+/** The overview's filters, and the learner list's extra ones when the form shows them. */
+export type ReportFilterValues = Filters & Partial<Pick<LearnerListQuery, "q" | "status" | "inactiveSince" | "scoreBelow">>;
 
 export interface ReportFilterOptions {
   cohorts: { id: string; name: string }[];

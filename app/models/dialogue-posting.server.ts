@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
+import type { DB, Trx } from "../../db/client";
 import type { Catalog } from "../content/model";
 import type { PostState } from "../../db/types";
 import { renderPost } from "../dialogue/render.server";
@@ -67,33 +67,50 @@ export async function announce(db: DB, post: { id: string; threadId: string; spa
   }
 }
 
+interface NewPost {
+  threadId: string;
+  spaceId: string;
+  parentId: string | null;
+  opensThread: boolean;
+  authorId: string;
+  body: string;
+  hits: StoredHits | null;
+  now: Date;
+}
+
+/** Writes a new post in the state its rules gave it, makes its author follow the thread and tells those concerned. */
+async function insertPost(trx: Trx, post: NewPost & Awaited<ReturnType<typeof initialState>>) {
+  const row = await trx
+    .insertInto("dialogue_posts")
+    .values({
+      thread_id: post.threadId,
+      parent_id: post.parentId,
+      author_id: post.authorId,
+      opens_thread: post.opensThread,
+      body_source: post.body,
+      body_html: renderPost(post.body),
+      state: post.state,
+      held_reason: post.reason,
+      safeguarding_hits: post.hits ? JSON.stringify(post.hits) : null,
+      published_at: post.state === "published" ? post.now : null,
+      created_at: post.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx.insertInto("dialogue_follows").values({ thread_id: post.threadId, person_id: post.authorId }).onConflict((oc) => oc.doNothing()).execute();
+  await announce(trx, { id: row.id, threadId: post.threadId, spaceId: post.spaceId, authorId: post.authorId, state: post.state });
+  return row;
+}
+
 export async function createThread(db: DB, viewer: Viewer, space: Space, input: { title: string; body: string }, limits: Limits, now = new Date()): Promise<WriteResult> {
   return db.transaction().execute(async (trx) => {
     const refused = await refusal(trx, viewer, space.id, limits, now);
     if (refused) return { ok: false as const, ...refused };
     const hits = safeguard(input.title, input.body);
-    const { state, reason } = await initialState(trx, viewer.id, space, hits, space.can_moderate);
+    const start = await initialState(trx, viewer.id, space, hits, space.can_moderate);
     const thread = await trx.insertInto("dialogue_threads").values({ space_id: space.id, author_id: viewer.id, title: input.title }).returning("id").executeTakeFirstOrThrow();
-    const post = await trx
-      .insertInto("dialogue_posts")
-      .values({
-        thread_id: thread.id,
-        parent_id: null,
-        author_id: viewer.id,
-        opens_thread: true,
-        body_source: input.body,
-        body_html: renderPost(input.body),
-        state,
-        held_reason: reason,
-        safeguarding_hits: hits ? JSON.stringify(hits) : null,
-        published_at: state === "published" ? now : null,
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.insertInto("dialogue_follows").values({ thread_id: thread.id, person_id: viewer.id }).execute();
-    await announce(trx, { id: post.id, threadId: thread.id, spaceId: space.id, authorId: viewer.id, state });
-    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+    const post = await insertPost(trx, { threadId: thread.id, spaceId: space.id, parentId: null, opensThread: true, authorId: viewer.id, body: input.body, hits, now, ...start });
+    return { ok: true as const, threadId: thread.id, postId: post.id, state: start.state };
   });
 }
 
@@ -110,28 +127,11 @@ export async function createReply(db: DB, content: Catalog, viewer: Viewer, thre
     const refused = await refusal(trx, viewer, thread.space_id, limits, now);
     if (refused) return { ok: false as const, ...refused };
     const hits = safeguard(null, input.body);
-    const { state, reason } = await initialState(trx, viewer.id, { id: thread.space_id, hold_first_posts: thread.hold_first_posts }, hits, thread.can_moderate);
-    const post = await trx
-      .insertInto("dialogue_posts")
-      .values({
-        thread_id: thread.id,
-        parent_id: parentId,
-        author_id: viewer.id,
-        body_source: input.body,
-        body_html: renderPost(input.body),
-        state,
-        held_reason: reason,
-        safeguarding_hits: hits ? JSON.stringify(hits) : null,
-        published_at: state === "published" ? now : null,
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.insertInto("dialogue_follows").values({ thread_id: thread.id, person_id: viewer.id }).onConflict((oc) => oc.doNothing()).execute();
-    await announce(trx, { id: post.id, threadId: thread.id, spaceId: thread.space_id, authorId: viewer.id, state });
+    const start = await initialState(trx, viewer.id, { id: thread.space_id, hold_first_posts: thread.hold_first_posts }, hits, thread.can_moderate);
+    const post = await insertPost(trx, { threadId: thread.id, spaceId: thread.space_id, parentId, opensThread: false, authorId: viewer.id, body: input.body, hits, now, ...start });
     // A published post in a course discussion completes the item for its author, with the post.
-    if (state === "published") await completeDiscussionOf(trx, content, post.id);
-    return { ok: true as const, threadId: thread.id, postId: post.id, state };
+    if (start.state === "published") await completeDiscussionOf(trx, content, post.id);
+    return { ok: true as const, threadId: thread.id, postId: post.id, state: start.state };
   });
 }
 

@@ -18,8 +18,6 @@ export interface QuizRef {
 function store(ref: QuizRef): StateStore<QuizSnapshot> {
   return {
     table: "quiz_states",
-    idColumn: "quiz_id",
-    stateColumn: "snapshot",
     machineVersion: QUIZ_MACHINE_VERSION,
     initial: () => initialTransition(quizAttemptMachine, { settings: ref.settings })[0],
     restore: (stored) => {

@@ -15,8 +15,6 @@ export interface ScenarioRef {
 function store(ref: ScenarioRef): StateStore<ScenarioState> {
   return {
     table: "scenario_states",
-    idColumn: "scenario_id",
-    stateColumn: "state",
     machineVersion: SCENARIO_PLAY_VERSION,
     initial: () => EMPTY_PLAYS,
     restore: (stored) => restorePlays(ref.scenario, stored),

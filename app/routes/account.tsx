@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { readSessionToken } from "../auth/cookies.server";
 import { requireUser } from "../auth/guards.server";
+import { NewPasswordFields } from "../components/new-password-fields";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
 import { changeOwnPassword } from "../models/account.server";
@@ -110,8 +111,7 @@ export default function Account() {
         <CsrfField />
         <input type="text" name="username" autoComplete="username" value={data.email} readOnly hidden />
         <Field name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required error={errors.currentPassword && t(errors.currentPassword)} />
-        <Field name="newPassword" type="password" label={t("auth.newPassword")} hint={t("auth.passwordRule")} autoComplete="new-password" required error={errors.newPassword && t(errors.newPassword)} />
-        <Field name="confirmPassword" type="password" label={t("auth.confirmPassword")} autoComplete="new-password" required error={errors.confirmPassword && t(errors.confirmPassword)} />
+        <NewPasswordFields name="newPassword" errors={errors} />
         <button type="submit" className="button-primary">
           {t("account.savePassword")}
         </button>

@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "../components/alert";
 import { ColumnChart, HorizontalBarChart } from "../components/bar-chart";
 import { CountsTable } from "../components/counts-table";
 import { DataTable } from "../components/data-table";
@@ -63,11 +64,7 @@ export default function CoordinatorOverview() {
       <h2 className="subtitle">{t("report.overview.title")}</h2>
       <p className="lead">{t("report.overview.lead")}</p>
       <ReportFilters values={query} options={data.options} />
-      {data.badDates ? (
-        <p className="alert" role="alert">
-          {t("report.filters.badDates")}
-        </p>
-      ) : null}
+      <Alert>{data.badDates && t("report.filters.badDates")}</Alert>
 
       <ul className="stats report-cards" aria-label={t("report.cardsLabel")}>
         {(["enrolled", "notStarted", "inProgress", "completed", "passedFinal", "certified", "overdue"] as const).map((k) => (

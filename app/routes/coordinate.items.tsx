@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "../components/alert";
 import { DataTable } from "../components/data-table";
 import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
@@ -57,11 +58,7 @@ export default function ItemAnalysis() {
       <h1>{t("report.items.title")}</h1>
       <p className="lead">{t("report.items.lead")}</p>
       <ReportFilters values={data.query} options={data.options} />
-      {data.badDates ? (
-        <p className="alert" role="alert">
-          {t("report.filters.badDates")}
-        </p>
-      ) : null}
+      <Alert>{data.badDates && t("report.filters.badDates")}</Alert>
       <p className="hint">{t("report.items.help")}</p>
       {data.quizzes === null ? <p className="empty">{t("report.items.chooseCourse")}</p> : null}
       {data.quizzes?.map((quiz) => (

@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Alert } from "../components/alert";
 import { DataTable } from "../components/data-table";
 import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
@@ -65,11 +66,7 @@ export default function CoordinatorLearners() {
       <h1>{t("report.learners.title")}</h1>
       <p className="lead">{t("report.learners.lead")}</p>
       <ReportFilters values={query} options={data.options} statuses={STATUSES} search hidden={{ sort: query.sort, dir: query.dir }} />
-      {data.badDates ? (
-        <p className="alert" role="alert">
-          {t("report.filters.badDates")}
-        </p>
-      ) : null}
+      <Alert>{data.badDates && t("report.filters.badDates")}</Alert>
       <h2>{t("report.learners.count", { count: data.total })}</h2>
       <p>
         <a href={exportHref("csv")} className="button-secondary" download>

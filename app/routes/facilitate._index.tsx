@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
+import { Alert } from "../components/alert";
 import { CsrfField } from "../components/csrf-field";
 import { TextareaField } from "../components/field";
 import { IntentButton } from "../components/intent-button";
@@ -76,11 +77,7 @@ export default function Facilitate() {
           {t(`dialogue.queue.done.${done}`)}
         </p>
       ) : null}
-      {failed?.errors.form ? (
-        <p className="alert" role="alert">
-          {t(failed.errors.form)}
-        </p>
-      ) : null}
+      <Alert>{failed?.errors.form && t(failed.errors.form)}</Alert>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("facilitate.queue")}</h2>
         {queue.length === 0 ? (

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { sessionCookie } from "../auth/cookies.server";
 import { getUser } from "../auth/guards.server";
+import { NewPasswordFields } from "../components/new-password-fields";
+import { Alert } from "../components/alert";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
 import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
@@ -90,11 +92,7 @@ export default function Join() {
         {t("join.lead", { cohort: data.cohortName, role: t(`roles.${data.role}`) })}
       </p>
       {data.signedInAs ? <p className="notice">{t("join.signedInAs", { name: data.signedInAs })}</p> : null}
-      {errors.form ? (
-        <div className="alert" role="alert">
-          {t(errors.form)}
-        </div>
-      ) : null}
+      <Alert>{errors.form && t(errors.form)}</Alert>
       <Form method="post" noValidate>
         <CsrfField />
         <Field name="displayName" label={t("join.name")} autoComplete="name" required defaultValue={values.displayName ?? ""} error={errors.displayName && t(errors.displayName)} />
@@ -118,23 +116,7 @@ export default function Join() {
             ))}
           </select>
         </div>
-        <Field
-          name="password"
-          type="password"
-          label={t("auth.newPassword")}
-          hint={t("auth.passwordRule")}
-          autoComplete="new-password"
-          required
-          error={errors.password && t(errors.password)}
-        />
-        <Field
-          name="confirmPassword"
-          type="password"
-          label={t("auth.confirmPassword")}
-          autoComplete="new-password"
-          required
-          error={errors.confirmPassword && t(errors.confirmPassword)}
-        />
+        <NewPasswordFields name="password" errors={errors} />
         <button type="submit" className="button-primary" disabled={busy}>
           {t("join.submit")}
         </button>

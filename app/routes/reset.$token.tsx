@@ -2,8 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
+import { NewPasswordFields } from "../components/new-password-fields";
+import { Alert } from "../components/alert";
 import { CsrfField } from "../components/csrf-field";
-import { Field } from "../components/field";
 import { findOpenReset, redeemPasswordReset } from "../models/password-reset.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
@@ -48,16 +49,11 @@ export default function Reset() {
       <p className="lead" dir="auto">
         {t("reset.lead", { name: data.name, email: data.email })}
       </p>
-      {errors.form ? (
-        <div className="alert" role="alert">
-          {t(errors.form)}
-        </div>
-      ) : null}
+      <Alert>{errors.form && t(errors.form)}</Alert>
       <Form method="post" noValidate>
         <CsrfField />
         <input type="text" name="username" autoComplete="username" value={data.email ?? ""} readOnly hidden />
-        <Field name="password" type="password" label={t("auth.newPassword")} hint={t("auth.passwordRule")} autoComplete="new-password" required error={errors.password && t(errors.password)} />
-        <Field name="confirmPassword" type="password" label={t("auth.confirmPassword")} autoComplete="new-password" required error={errors.confirmPassword && t(errors.confirmPassword)} />
+        <NewPasswordFields name="password" errors={errors} />
         <button type="submit" className="button-primary">
           {t("reset.submit")}
         </button>

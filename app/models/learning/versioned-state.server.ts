@@ -6,11 +6,14 @@ import type { Result } from "../result";
 // course item holding the machine's state, the version of the machine that wrote it, and a row
 // version so that a stale tab or a repeated POST cannot overwrite newer state.
 
+/** The tables that keep a machine's state, with the column naming the item and the one holding the state. */
+const STATE_TABLES = {
+  quiz_states: { idColumn: "quiz_id", stateColumn: "snapshot" },
+  scenario_states: { idColumn: "scenario_id", stateColumn: "state" },
+} as const;
+
 export interface StateStore<S> {
-  table: "quiz_states" | "scenario_states";
-  /** The column naming the item within the course. */
-  idColumn: "quiz_id" | "scenario_id";
-  stateColumn: "snapshot" | "state";
+  table: keyof typeof STATE_TABLES;
   machineVersion: number;
   initial(): S;
   restore(stored: unknown): S;
@@ -33,8 +36,8 @@ interface Row {
 }
 
 function selectRow<S>(store: StateStore<S>, key: StateKey, lock: boolean) {
-  return sql<Row>`select ${sql.ref(store.stateColumn)} as stored, version, machine_version from ${sql.table(store.table)}
-    where person_id = ${key.personId} and course_id = ${key.courseId} and ${sql.ref(store.idColumn)} = ${key.itemId}
+  return sql<Row>`select ${sql.ref(STATE_TABLES[store.table].stateColumn)} as stored, version, machine_version from ${sql.table(store.table)}
+    where person_id = ${key.personId} and course_id = ${key.courseId} and ${sql.ref(STATE_TABLES[store.table].idColumn)} = ${key.itemId}
     ${lock ? sql`for update` : sql``}`;
 }
 
@@ -82,12 +85,12 @@ export async function stepVersionedState<S, T>(
   }
   const stored = JSON.stringify(store.persist(next.state));
   if (rows[0]) {
-    await sql`update ${sql.table(store.table)} set ${sql.ref(store.stateColumn)} = ${stored}::jsonb, version = ${version + 1}, machine_version = ${store.machineVersion}, updated_at = now()
-      where person_id = ${key.personId} and course_id = ${key.courseId} and ${sql.ref(store.idColumn)} = ${key.itemId}`.execute(trx);
+    await sql`update ${sql.table(store.table)} set ${sql.ref(STATE_TABLES[store.table].stateColumn)} = ${stored}::jsonb, version = ${version + 1}, machine_version = ${store.machineVersion}, updated_at = now()
+      where person_id = ${key.personId} and course_id = ${key.courseId} and ${sql.ref(STATE_TABLES[store.table].idColumn)} = ${key.itemId}`.execute(trx);
   } else {
     // The first step: two racing tabs both find no row; the key lets one insert and the other
     // (waiting on it) finds it taken, so it is stale, as if it had seen the row.
-    const inserted = await sql`insert into ${sql.table(store.table)} (person_id, course_id, ${sql.ref(store.idColumn)}, ${sql.ref(store.stateColumn)}, version, machine_version)
+    const inserted = await sql`insert into ${sql.table(store.table)} (person_id, course_id, ${sql.ref(STATE_TABLES[store.table].idColumn)}, ${sql.ref(STATE_TABLES[store.table].stateColumn)}, version, machine_version)
       values (${key.personId}, ${key.courseId}, ${key.itemId}, ${stored}::jsonb, 1, ${store.machineVersion})
       on conflict do nothing returning version`.execute(trx);
     if (inserted.rows.length === 0) {
