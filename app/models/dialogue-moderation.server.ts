@@ -14,7 +14,8 @@ import { notify, type NotificationKind } from "./notification.server";
 // version, logged in the space's history and in the audit log, and told to the author.
 
 export type ModerationAction = "approve" | "hide" | "restore" | "dismiss";
-export type ModerationResult = { ok: true; threadId: string; spaceId: string } | { ok: false; error: "notFound" | "notApplicable" | "stale" };
+export type ModerationCode = "notFound" | "notApplicable" | "stale";
+export type ModerationResult = { ok: true; threadId: string; spaceId: string } | { ok: false; code: ModerationCode };
 
 const EVENTS: Record<ModerationAction, PostEvent> = {
   approve: { type: "post.approve" },
@@ -73,10 +74,10 @@ export async function moderatePost(
       .$if(Boolean(input.threadId), (q) => q.where("dialogue_posts.thread_id", "=", input.threadId!))
       .where(spaceModeratable(actor.viewer))
       .executeTakeFirst();
-    if (!post) return { ok: false as const, error: "notFound" as const };
-    if (input.version != null && input.version !== post.version) return { ok: false as const, error: "stale" as const };
+    if (!post) return { ok: false as const, code: "notFound" as const };
+    if (input.version != null && input.version !== post.version) return { ok: false as const, code: "stale" as const };
     const state = nextPostState(post.state, EVENTS[input.action]);
-    if (!state) return { ok: false as const, error: "notApplicable" as const };
+    if (!state) return { ok: false as const, code: "notApplicable" as const };
     const now = new Date();
     const updated = await trx
       .updateTable("dialogue_posts")
@@ -91,7 +92,7 @@ export async function moderatePost(
       .where("version", "=", post.version)
       .returning("id")
       .executeTakeFirst();
-    if (!updated) return { ok: false as const, error: "stale" as const };
+    if (!updated) return { ok: false as const, code: "stale" as const };
     // A decision closes the open reports on the post.
     if (input.action === "dismiss" || input.action === "hide") {
       await trx
@@ -125,9 +126,9 @@ export async function moderateThread(db: DB, actor: Actor, input: { threadId: st
       .where("dialogue_threads.id", "=", input.threadId)
       .where(spaceModeratable(actor.viewer))
       .executeTakeFirst();
-    if (!thread) return { ok: false as const, error: "notFound" as const };
+    if (!thread) return { ok: false as const, code: "notFound" as const };
     const flags = nextThreadFlags(thread, THREAD_EVENTS[input.action]);
-    if (!flags) return { ok: false as const, error: "notApplicable" as const };
+    if (!flags) return { ok: false as const, code: "notApplicable" as const };
     await trx.updateTable("dialogue_threads").set({ ...flags, version: thread.version + 1 }).where("id", "=", thread.id).where("version", "=", thread.version).execute();
     await record(trx, actor, { spaceId: thread.space_id, action: `thread.${input.action}`, threadId: thread.id });
     return { ok: true as const, threadId: thread.id, spaceId: thread.space_id };
@@ -138,7 +139,7 @@ export async function moderateThread(db: DB, actor: Actor, input: { threadId: st
 export async function muteMember(db: DB, actor: Actor, input: { spaceId: string; personId: string; days: number; reason: string | null }): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {
     const space = await trx.selectFrom("dialogue_spaces").select("id").where("id", "=", input.spaceId).where(spaceModeratable(actor.viewer)).executeTakeFirst();
-    if (!space) return { ok: false as const, error: "notFound" as const };
+    if (!space) return { ok: false as const, code: "notFound" as const };
     // Only a member of this space can be muted in it.
     const member = await trx
       .selectFrom("dialogue_spaces")
@@ -146,7 +147,7 @@ export async function muteMember(db: DB, actor: Actor, input: { spaceId: string;
       .where("id", "=", space.id)
       .where(spaceReadable({ id: input.personId, isAdmin: false }))
       .executeTakeFirst();
-    if (!member || input.personId === actor.viewer.id) return { ok: false as const, error: "notFound" as const };
+    if (!member || input.personId === actor.viewer.id) return { ok: false as const, code: "notFound" as const };
     const until = new Date(Date.now() + input.days * 86_400_000);
     await trx
       .insertInto("dialogue_mutes")
@@ -189,7 +190,7 @@ export async function listRegionalSpaces(db: DB) {
 export async function updateSpaceSettings(db: DB, actor: Actor, input: { spaceId: string; editWindowMinutes: number; holdFirstPosts: number }): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {
     const space = await trx.selectFrom("dialogue_spaces").select("id").where("id", "=", input.spaceId).where(spaceModeratable(actor.viewer)).executeTakeFirst();
-    if (!space) return { ok: false as const, error: "notFound" as const };
+    if (!space) return { ok: false as const, code: "notFound" as const };
     await trx.updateTable("dialogue_spaces").set({ edit_window_minutes: input.editWindowMinutes, hold_first_posts: input.holdFirstPosts }).where("id", "=", space.id).execute();
     await record(trx, actor, { spaceId: space.id, action: "space.settings", reason: `${input.editWindowMinutes} min · ${input.holdFirstPosts}` });
     return { ok: true as const, threadId: "", spaceId: space.id };

@@ -13,9 +13,10 @@ import { facilitatorsOfSpace, followersOf, notify } from "./notification.server"
 
 // Writing in the dialogue: new threads, replies, edits, deletions and reports. Each function
 // takes a space or thread already found for this viewer (so already checked in SQL) and
-// answers ok, or an error key the page shows in the writer's language.
+// answers ok, or a refusal code (app/utils/refusals.ts says how each reads and answers).
 
-export type WriteResult = { ok: true; threadId: string; postId: string; state: PostState } | { ok: false; error: string; until?: string };
+export type WriteCode = "muted" | "tooFast" | "locked" | "noSuchPost" | "cannotEdit" | "editWindow" | "stale" | "cannotReport";
+export type WriteResult = { ok: true; threadId: string; postId: string; state: PostState } | { ok: false; code: WriteCode; until?: string };
 
 interface Limits {
   postsPerMinute: number;
@@ -27,16 +28,16 @@ function safeguard(title: string | null, body: string): StoredHits | null {
 }
 
 /** Why the member may not write here now, if they may not. */
-async function refusal(db: DB, viewer: Viewer, spaceId: string, limits: Limits, now: Date): Promise<{ error: string; until?: string } | null> {
+async function refusal(db: DB, viewer: Viewer, spaceId: string, limits: Limits, now: Date): Promise<{ code: WriteCode; until?: string } | null> {
   const muted = await mutedUntil(db, spaceId, viewer.id, now);
-  if (muted) return { error: "dialogue.errors.muted", until: muted.toISOString() };
+  if (muted) return { code: "muted", until: muted.toISOString() };
   const recent = await db
     .selectFrom("dialogue_posts")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("author_id", "=", viewer.id)
     .where("created_at", ">", new Date(now.getTime() - 60_000))
     .executeTakeFirstOrThrow();
-  if (Number(recent.n) >= limits.postsPerMinute) return { error: "dialogue.errors.tooFast" };
+  if (Number(recent.n) >= limits.postsPerMinute) return { code: "tooFast" };
   return null;
 }
 
@@ -115,13 +116,13 @@ export async function createThread(db: DB, viewer: Viewer, space: Space, input: 
 }
 
 export async function createReply(db: DB, content: Catalog, viewer: Viewer, thread: Thread, input: { body: string; parentId: string | null }, limits: Limits, now = new Date()): Promise<WriteResult> {
-  if (thread.locked && !thread.can_moderate) return { ok: false, error: "dialogue.errors.locked" };
+  if (thread.locked && !thread.can_moderate) return { ok: false, code: "locked" };
   return db.transaction().execute(async (trx) => {
     // One level of replies: a reply to a reply joins its parent's replies.
     let parentId: string | null = null;
     if (input.parentId) {
       const parent = await trx.selectFrom("dialogue_posts").select(["id", "parent_id"]).where("id", "=", input.parentId).where("thread_id", "=", thread.id).executeTakeFirst();
-      if (!parent) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+      if (!parent) return { ok: false as const, code: "noSuchPost" };
       parentId = parent.parent_id ?? parent.id;
     }
     const refused = await refusal(trx, viewer, thread.space_id, limits, now);
@@ -160,11 +161,11 @@ export async function editPost(
 ): Promise<WriteResult> {
   return db.transaction().execute(async (trx) => {
     const post = await ownPost(trx, viewer, thread, input.postId);
-    if (!post) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
-    if (post.state === "removed" || post.state === "hidden") return { ok: false as const, error: "dialogue.errors.cannotEdit" };
+    if (!post) return { ok: false as const, code: "noSuchPost" };
+    if (post.state === "removed" || post.state === "hidden") return { ok: false as const, code: "cannotEdit" };
     const windowEnds = post.created_at.getTime() + thread.edit_window_minutes * 60_000;
-    if (post.state !== "held" && now.getTime() > windowEnds) return { ok: false as const, error: "dialogue.errors.editWindow" };
-    if (post.version !== input.version) return { ok: false as const, error: "dialogue.errors.stale" };
+    if (post.state !== "held" && now.getTime() > windowEnds) return { ok: false as const, code: "editWindow" };
+    if (post.version !== input.version) return { ok: false as const, code: "stale" };
     const title = post.opens_thread && input.title !== null ? input.title : null;
     const hits = safeguard(title, input.body);
     let state: PostState = post.state;
@@ -189,7 +190,7 @@ export async function editPost(
       .where("version", "=", post.version)
       .returning("id")
       .executeTakeFirst();
-    if (!updated) return { ok: false as const, error: "dialogue.errors.stale" };
+    if (!updated) return { ok: false as const, code: "stale" };
     if (title !== null) await trx.updateTable("dialogue_threads").set({ title }).where("id", "=", thread.id).execute();
     if (state === "held" && post.state !== "held") {
       await announce(trx, { id: post.id, threadId: thread.id, spaceId: thread.space_id, authorId: viewer.id, state });
@@ -202,9 +203,9 @@ export async function editPost(
 export async function deletePost(db: DB, viewer: Viewer, thread: Thread, postId: string): Promise<WriteResult> {
   return db.transaction().execute(async (trx) => {
     const post = await ownPost(trx, viewer, thread, postId);
-    if (!post) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+    if (!post) return { ok: false as const, code: "noSuchPost" };
     const state = nextPostState(post.state, { type: "post.remove" });
-    if (!state) return { ok: false as const, error: "dialogue.errors.cannotEdit" };
+    if (!state) return { ok: false as const, code: "cannotEdit" };
     await trx
       .updateTable("dialogue_posts")
       .set({ state, body_source: "", body_html: "", safeguarding_hits: null, version: post.version + 1 })
@@ -225,9 +226,9 @@ export async function reportPost(db: DB, viewer: Viewer, thread: Thread, input: 
       .where("id", "=", input.postId)
       .where("thread_id", "=", thread.id)
       .executeTakeFirst();
-    if (!post || post.author_id === viewer.id) return { ok: false as const, error: "dialogue.errors.noSuchPost" };
+    if (!post || post.author_id === viewer.id) return { ok: false as const, code: "noSuchPost" };
     const state = nextPostState(post.state, { type: "post.report" });
-    if (!state) return { ok: false as const, error: "dialogue.errors.cannotReport" };
+    if (!state) return { ok: false as const, code: "cannotReport" };
     const already = await trx.selectFrom("dialogue_reports").select("id").where("post_id", "=", post.id).where("reporter_id", "=", viewer.id).where("resolved_at", "is", null).executeTakeFirst();
     if (!already) await trx.insertInto("dialogue_reports").values({ post_id: post.id, reporter_id: viewer.id, reason: input.reason }).execute();
     await trx.updateTable("dialogue_posts").set({ state, version: post.version + 1 }).where("id", "=", post.id).where("version", "=", post.version).execute();

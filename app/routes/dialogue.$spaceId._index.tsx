@@ -14,6 +14,7 @@ import { BODY_MAX, TITLE_MAX } from "../dialogue/limits";
 import { updateSpaceSettings } from "../models/dialogue-moderation.server";
 import { createThread } from "../models/dialogue-posting.server";
 import { parseForm } from "../utils/forms.server";
+import { writeRefusal } from "../utils/refusals";
 import { isUuid } from "../utils/ids";
 import { pageFrom } from "../utils/pagination";
 
@@ -68,7 +69,10 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/dialogue/${found.id}?saved=1`);
   }
   const result = await createThread(context.db, viewer, found, data, { postsPerMinute: context.config.dialoguePostsPerMinute });
-  if (!result.ok) return json<Failed>({ errors: { form: result.error }, values: data, ...(result.until ? { until: result.until } : {}) }, { status: 400 });
+  if (!result.ok) {
+    const refusal = writeRefusal(result.code);
+    return json<Failed>({ errors: { form: refusal.message }, values: data, ...(result.until ? { until: result.until } : {}) }, { status: refusal.status });
+  }
   return redirect(`/dialogue/${found.id}/${result.threadId}#post-${result.postId}`);
 }
 

@@ -15,6 +15,7 @@ import type { StoredHits } from "../models/dialogue.server";
 import { viewerOf } from "../models/dialogue-access.server";
 import { moderatePost, moderationQueue } from "../models/dialogue-moderation.server";
 import { parseForm } from "../utils/forms.server";
+import { moderationRefusal } from "../utils/refusals";
 import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
 
@@ -57,8 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     reason: data.intent === "hide" ? data.reason : null,
     version: data.intent === "approve" ? data.version : null,
   });
-  if (!result.ok && result.error === "notFound") throw new Response("Not Found", { status: 404 });
-  if (!result.ok) return json<Failed>({ errors: { form: `dialogue.errors.${result.error}` }, values: {} }, { status: 409 });
+  if (!result.ok) {
+    const refusal = moderationRefusal(result.code);
+    if (refusal.status === 404) throw new Response("Not Found", { status: 404 });
+    return json<Failed>({ errors: { form: refusal.message }, values: {} }, { status: refusal.status });
+  }
   return redirect(`/facilitate?done=${data.intent}`);
 }
 

@@ -7,6 +7,7 @@ import { BODY_MAX, REASON_MAX, TITLE_MAX } from "../../dialogue/limits";
 import { createReply, deletePost, editPost, reportPost, type WriteResult } from "../../models/dialogue-posting.server";
 import { pageOfPost, setFollow } from "../../models/dialogue.server";
 import { parseForm } from "../../utils/forms.server";
+import { moderationRefusal, writeRefusal } from "../../utils/refusals";
 import { isUuid } from "../../utils/ids";
 
 // One form intent per thing a member or facilitator does on a thread page. Each answers with a
@@ -62,12 +63,14 @@ export async function threadAction(context: AppLoadContext, request: Request, vi
 
   const written = (result: WriteResult) => {
     if (result.ok) return back(result.postId);
-    return json<ThreadActionData>({ errors: { form: result.error }, values, ...(result.until ? { until: result.until } : {}) }, { status: result.error === "dialogue.errors.noSuchPost" ? 404 : 400 });
+    const refusal = writeRefusal(result.code);
+    return json<ThreadActionData>({ errors: { form: refusal.message }, values, ...(result.until ? { until: result.until } : {}) }, { status: refusal.status });
   };
   const moderated = (result: ModerationResult, postId?: string) => {
     if (result.ok) return back(postId);
-    if (result.error === "notFound") throw new Response("Not Found", { status: 404 });
-    return json<ThreadActionData>({ errors: { form: `dialogue.errors.${result.error}` }, values }, { status: 409 });
+    const refusal = moderationRefusal(result.code);
+    if (refusal.status === 404) throw new Response("Not Found", { status: 404 });
+    return json<ThreadActionData>({ errors: { form: refusal.message }, values }, { status: refusal.status });
   };
 
   switch (data.intent) {
