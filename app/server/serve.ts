@@ -7,6 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
 import { loadConfig } from "../config.server";
 import { loadContent } from "../content/load.server";
 import { watchContent } from "../content/watch.server";
+import { createMailTransport } from "../mail/transport.server";
+import { createMailWorker } from "../mail/worker.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 import { serviceUnavailable } from "./unavailable";
@@ -48,6 +50,11 @@ if (config.seedDemo) {
   if (created) log.info("demo organisation created");
 }
 
+// Every process sends from the outbox; SKIP LOCKED keeps two of them off the same message.
+const mailTransport = createMailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+const mailWorker = createMailWorker({ db, transport: mailTransport, log, ...config.mail });
+mailWorker.start();
+
 const app = createApp({ build, db, config, content, log });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -75,6 +82,8 @@ async function shutdown(signal: string) {
   force.unref();
   stopWatching();
   server.close(async () => {
+    await mailWorker.stop();
+    mailTransport.close();
     // Every request has finished; a failure to close the database cleanly is worth a line, not a
     // failed exit (the data is already committed).
     await db.destroy().catch((error: unknown) => log.warn("database close failed", { error: error instanceof Error ? error.message : String(error) }));

@@ -42,6 +42,7 @@ const TABLE: Record<string, RouteCase> = {
   "account.tsx": { url: () => "/account", loader: signedIn(200), action: signedIn(400) },
   "admin._index.tsx": { url: () => "/admin", loader: adminOnly(200) },
   "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
+  "admin.mail.tsx": { url: () => "/admin/mail", loader: adminOnly(200), action: adminOnly(400) },
   "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
   "admin.low-data.tsx": { url: () => "/admin/low-data", loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
