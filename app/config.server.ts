@@ -34,6 +34,8 @@ const schema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(50).default(5_000),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).default(60_000),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_SCHEDULE_MS: z.coerce.number().int().min(1_000).default(600_000),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(13),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -85,6 +87,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       /** Wait before the second attempt; doubling after each failure. */
       firstRetryMs: e.MAIL_RETRY_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      /** How often reminders and digests are looked for. */
+      scheduleMs: e.MAIL_SCHEDULE_MS,
+      /** The UTC hour from which facilitators' daily digests go out. */
+      digestHourUtc: e.MAIL_DIGEST_HOUR,
     },
   };
 }

@@ -20,6 +20,7 @@ const AREAS: Record<string, readonly string[]> = {
   notifications: ["dialogue"],
   join: ["join", "invitations"],
   reset: ["reset"],
+  mail: ["mailPrefs"],
   verify: ["certificate"],
 };
 

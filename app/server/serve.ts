@@ -9,6 +9,7 @@ import { loadContent } from "../content/load.server";
 import { watchContent } from "../content/watch.server";
 import { createMailTransport } from "../mail/transport.server";
 import { createMailWorker } from "../mail/worker.server";
+import { startMailScheduler } from "../mail/scheduler.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 import { serviceUnavailable } from "./unavailable";
@@ -54,6 +55,15 @@ if (config.seedDemo) {
 const mailTransport = createMailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
 const mailWorker = createMailWorker({ db, transport: mailTransport, log, ...config.mail });
 mailWorker.start();
+// Links in scheduled mail have no request to take an address from: PUBLIC_URL, or this server.
+const stopScheduling = startMailScheduler({
+  db,
+  catalog: content,
+  log,
+  siteUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ""),
+  everyMs: config.mail.scheduleMs,
+  digestHourUtc: config.mail.digestHourUtc,
+});
 
 const app = createApp({ build, db, config, content, log });
 const server = app.listen(config.port, config.host, () => {
@@ -81,6 +91,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   stopWatching();
+  stopScheduling();
   server.close(async () => {
     await mailWorker.stop();
     mailTransport.close();

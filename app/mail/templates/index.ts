@@ -2,6 +2,8 @@ import { isLocale, DEFAULT_LOCALE } from "../../i18n/locales";
 import { serverT } from "../../i18n/translations.server";
 import { renderMail, type MailContent, type RenderedMail } from "../render";
 import type { TemplateContext } from "./common";
+import { dueReminderMail } from "./due-reminder";
+import { facilitatorDigestMail } from "./facilitator-digest";
 import { invitationMail } from "./invitation";
 import { passwordResetMail } from "./password-reset";
 
@@ -9,13 +11,12 @@ import { passwordResetMail } from "./password-reset";
 export const TEMPLATES = {
   invitation: invitationMail,
   "password-reset": passwordResetMail,
+  "due-reminder": dueReminderMail,
+  "facilitator-digest": facilitatorDigestMail,
 } satisfies Record<string, (context: TemplateContext, data: never) => MailContent>;
 
 export type MailKind = keyof typeof TEMPLATES;
 export type MailData<K extends MailKind> = Parameters<(typeof TEMPLATES)[K]>[1];
-
-/** Reminders and digests can be turned off; invitations and password links cannot. */
-export const OPTIONAL_KINDS: ReadonlySet<MailKind> = new Set<MailKind>([]);
 
 /** The message of this kind, in the language (Spanish when the language is not one of ours). */
 export function renderTemplate<K extends MailKind>(kind: K, locale: string, data: MailData<K>): RenderedMail & { locale: string } {

@@ -7,6 +7,8 @@ const HOSTILE = `<img src=x onerror="alert(1)"> & 'co'`;
 const SAMPLES: { [K in MailKind]: MailData<K> } = {
   invitation: { cohortName: HOSTILE, role: "facilitator", url: "https://sendero.example.org/join/abc", expiresAt: new Date("2026-12-20T10:00:00Z") },
   "password-reset": { name: HOSTILE, url: "https://sendero.example.org/reset/abc", expiresAt: new Date("2026-12-20T10:00:00Z") },
+  "due-reminder": { name: HOSTILE, courseTitle: HOSTILE, dueOn: "2026-12-20", daysLeft: 7, url: "https://sendero.example.org/learn/c", unsubscribeUrl: "https://sendero.example.org/mail/unsubscribe/x" },
+  "facilitator-digest": { name: HOSTILE, held: 2, reported: 1, url: "https://sendero.example.org/facilitate", unsubscribeUrl: "https://sendero.example.org/mail/unsubscribe/x" },
 };
 
 describe("mail templates", () => {
@@ -24,6 +26,18 @@ describe("mail templates", () => {
       });
     }
   }
+
+  it("counts days and posts in words, singular and plural", () => {
+    const reminder = (daysLeft: number) => renderTemplate("due-reminder", "es", { ...SAMPLES["due-reminder"], courseTitle: "Trata", daysLeft });
+    expect(reminder(1).subject).toBe("Queda 1 día para terminar «Trata»");
+    expect(reminder(7).subject).toBe("Quedan 7 días para terminar «Trata»");
+    expect(reminder(7).text).toContain("el 20 de diciembre de 2026");
+    const digest = renderTemplate("facilitator-digest", "en", { ...SAMPLES["facilitator-digest"], name: "Bruno" });
+    expect(digest.subject).toBe("Sendero: 3 posts await moderation");
+    expect(digest.text).toContain("2 held posts await your review.");
+    expect(digest.text).toContain("1 post was reported.");
+    expect(digest.text).toContain("Stop receiving these e-mails: https://sendero.example.org/mail/unsubscribe/x");
+  });
 
   it("writes Spanish and English differently, and falls back to Spanish for another language", () => {
     const es = renderTemplate("invitation", "es", SAMPLES.invitation);

@@ -1,0 +1,96 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/client";
+import { pick, type Catalog } from "../content/model";
+import { isLocale, DEFAULT_LOCALE } from "../i18n/locales";
+import { enqueueMail } from "./mail-outbox.server";
+import { unsubscribeUrl } from "./mail-preferences.server";
+
+/** Days before a due date on which an officer who has not finished is reminded. */
+export const REMINDER_DAYS = [7, 1] as const;
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Queues the reminders due today (a course of the officer's cohort due in 7 days or in 1, not
+ * completed, reminders not turned off). Each carries a dedupe key of person, cohort, course, due
+ * date and day, so however often and from however many processes this runs — across restarts
+ * too — each reminder is queued once. Answers how many were queued now.
+ */
+export async function queueDueReminders(db: DB, input: { catalog: Catalog; siteUrl: string; today: string }): Promise<number> {
+  let queued = 0;
+  for (const days of REMINDER_DAYS) {
+    const dueOn = addDays(input.today, days);
+    const rows = await db
+      .selectFrom("cohort_courses as cc")
+      .innerJoin("cohort_members as cm", (j) => j.onRef("cm.cohort_id", "=", "cc.cohort_id").on("cm.role", "=", "officer"))
+      .innerJoin("people as p", "p.id", "cm.person_id")
+      .leftJoin("course_progress as cp", (j) => j.onRef("cp.person_id", "=", "p.id").onRef("cp.course_id", "=", "cc.course_id"))
+      .leftJoin("mail_preferences as mp", "mp.person_id", "p.id")
+      .select(["p.id as person_id", "p.email", "p.display_name", "p.locale", "cc.cohort_id", "cc.course_id"])
+      .where("cc.due_on", "=", dueOn)
+      .where("p.disabled_at", "is", null)
+      .where("cp.completed_at", "is", null)
+      .where((eb) => eb.or([eb("mp.reminders", "is", null), eb("mp.reminders", "=", true)]))
+      .execute();
+    for (const row of rows) {
+      const course = input.catalog.courses.get(row.course_id);
+      if (!course) continue;
+      const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+      const unsubscribe = await unsubscribeUrl(db, input.siteUrl, row.person_id, "reminders");
+      const created = await db.transaction().execute((trx) =>
+        enqueueMail(trx, {
+          kind: "due-reminder",
+          to: row.email,
+          locale,
+          data: { name: row.display_name, courseTitle: pick(course.title, locale), dueOn, daysLeft: days, url: `${input.siteUrl}/learn/${row.course_id}`, unsubscribeUrl: unsubscribe },
+          dedupeKey: `due-reminder:${row.person_id}:${row.cohort_id}:${row.course_id}:${dueOn}:${days}`,
+        }),
+      );
+      if (created) queued += 1;
+    }
+  }
+  return queued;
+}
+
+/**
+ * Queues today's digest for each facilitator with posts waiting in the spaces of their cohorts
+ * (held, or reported), unless they turned digests off. Once a day each (dedupe key).
+ */
+export async function queueFacilitatorDigests(db: DB, input: { siteUrl: string; today: string }): Promise<number> {
+  const rows = await db
+    .selectFrom("cohort_members as cm")
+    .innerJoin("people as p", "p.id", "cm.person_id")
+    .innerJoin("dialogue_space_cohorts as sc", "sc.cohort_id", "cm.cohort_id")
+    .innerJoin("dialogue_threads as th", "th.space_id", "sc.space_id")
+    .innerJoin("dialogue_posts as dp", "dp.thread_id", "th.id")
+    .leftJoin("mail_preferences as mp", "mp.person_id", "p.id")
+    .select([
+      "p.id as person_id",
+      "p.email",
+      "p.display_name",
+      "p.locale",
+      sql<number>`count(distinct dp.id) filter (where dp.state = 'held')`.as("held"),
+      sql<number>`count(distinct dp.id) filter (where dp.state = 'reported')`.as("reported"),
+    ])
+    .where("cm.role", "=", "facilitator")
+    .where("p.disabled_at", "is", null)
+    .where("dp.state", "in", ["held", "reported"])
+    .where((eb) => eb.or([eb("mp.digests", "is", null), eb("mp.digests", "=", true)]))
+    .groupBy(["p.id", "p.email", "p.display_name", "p.locale"])
+    .execute();
+  let queued = 0;
+  for (const row of rows) {
+    const unsubscribe = await unsubscribeUrl(db, input.siteUrl, row.person_id, "digests");
+    const created = await db.transaction().execute((trx) =>
+      enqueueMail(trx, {
+        kind: "facilitator-digest",
+        to: row.email,
+        locale: row.locale,
+        data: { name: row.display_name, held: Number(row.held), reported: Number(row.reported), url: `${input.siteUrl}/facilitate`, unsubscribeUrl: unsubscribe },
+        dedupeKey: `facilitator-digest:${row.person_id}:${input.today}`,
+      }),
+    );
+    if (created) queued += 1;
+  }
+  return queued;
+}
