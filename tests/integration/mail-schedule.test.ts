@@ -4,7 +4,8 @@ import { pick, type Catalog } from "../../app/content/model";
 import { createMailTransport, type MailTransport } from "../../app/mail/transport.server";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { mailPreferencesOf, saveMailPreferences } from "../../app/models/mail-preferences.server";
-import { queueDueReminders, queueFacilitatorDigests } from "../../app/models/mail-schedule.server";
+import { queueCertificateMails, queueDueReminders, queueEnrolmentMails, queueFacilitatorDigests } from "../../app/models/mail-schedule.server";
+import { issueCertificate } from "../../app/models/certificate.server";
 import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createLogger } from "../../app/server/log";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
@@ -142,5 +143,30 @@ describe(`reminders and digests (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect((await save({ digests: "yes" })).status).toBe(400);
     const audited = await t.db.selectFrom("audit_log").select("action").where("target_id", "=", person.id).execute();
     expect(audited.map((a) => a.action)).toEqual(["mail.preferences", "mail.preferences"]);
+  });
+
+  it("welcomes an officer to a cohort with its courses and due dates, and mails a certificate with its verify link, once each", async () => {
+    const cohort = await makeCohort(t.db, "Grupo bienvenida");
+    await t.db.insertInto("cohort_courses").values({ cohort_id: cohort, course_id: COURSE, due_on: "2027-01-15" }).execute();
+    const first = await makePerson(t.db, { cohortId: cohort, name: "Primera Persona" });
+    await t.db.updateTable("people").set({ locale: "en" }).where("id", "=", first.id).execute();
+    const second = await makePerson(t.db, { cohortId: cohort, name: "Segunda Persona" });
+    expect(await queueEnrolmentMails(t.db, { catalog, siteUrl: SITE })).toBeGreaterThanOrEqual(2);
+    expect(await queueEnrolmentMails(t.db, { catalog, siteUrl: SITE })).toBe(0);
+    await sendAll();
+    const welcome = sink.messages.find((m) => m.to[0] === first.email)!;
+    expect(welcome.subject).toBe("You joined the group “Grupo bienvenida” on Sendero");
+    expect(welcome.text).toContain(`• ${pick(catalog.courses.get(COURSE)!.title, "en")}: finish by January 15, 2027`);
+    expect(welcome.text).not.toContain("Segunda");
+    expect(sink.messages.filter((m) => m.to[0] === second.email).map((m) => m.subject)).toEqual(["Se unió al grupo «Grupo bienvenida» en Sendero"]);
+
+    const { code } = await issueCertificate(t.db, second.id, catalog.courses.get(COURSE)!);
+    sink.messages.length = 0;
+    expect(await queueCertificateMails(t.db, { siteUrl: SITE })).toBe(1);
+    expect(await queueCertificateMails(t.db, { siteUrl: SITE })).toBe(0);
+    await sendAll();
+    expect(sink.messages).toHaveLength(1);
+    expect(sink.messages[0]!.to).toEqual([second.email]);
+    expect(sink.messages[0]!.text).toContain(`${SITE}/verify/${code}`);
   });
 });

@@ -2,7 +2,9 @@ import { isLocale, DEFAULT_LOCALE } from "../../i18n/locales";
 import { serverT } from "../../i18n/translations.server";
 import { renderMail, type MailContent, type RenderedMail } from "../render";
 import type { TemplateContext } from "./common";
+import { certificateIssuedMail } from "./certificate-issued";
 import { dueReminderMail } from "./due-reminder";
+import { enrolmentMail } from "./enrolment";
 import { facilitatorDigestMail } from "./facilitator-digest";
 import { invitationMail } from "./invitation";
 import { passwordResetMail } from "./password-reset";
@@ -13,6 +15,8 @@ export const TEMPLATES = {
   "password-reset": passwordResetMail,
   "due-reminder": dueReminderMail,
   "facilitator-digest": facilitatorDigestMail,
+  "certificate-issued": certificateIssuedMail,
+  enrolment: enrolmentMail,
 } satisfies Record<string, (context: TemplateContext, data: never) => MailContent>;
 
 export type MailKind = keyof typeof TEMPLATES;

@@ -8,6 +8,8 @@ const SAMPLES: { [K in MailKind]: MailData<K> } = {
   invitation: { cohortName: HOSTILE, role: "facilitator", url: "https://sendero.example.org/join/abc", expiresAt: new Date("2026-12-20T10:00:00Z") },
   "password-reset": { name: HOSTILE, url: "https://sendero.example.org/reset/abc", expiresAt: new Date("2026-12-20T10:00:00Z") },
   "due-reminder": { name: HOSTILE, courseTitle: HOSTILE, dueOn: "2026-12-20", daysLeft: 7, url: "https://sendero.example.org/learn/c", unsubscribeUrl: "https://sendero.example.org/mail/unsubscribe/x" },
+  "certificate-issued": { name: HOSTILE, courseTitle: HOSTILE, code: "ABCD-1234", accountUrl: "https://sendero.example.org/account", verifyUrl: "https://sendero.example.org/verify/ABCD-1234" },
+  enrolment: { name: HOSTILE, cohortName: HOSTILE, courses: [{ title: HOSTILE, dueOn: "2026-12-20" }, { title: "Otro", dueOn: null }], url: "https://sendero.example.org/learn" },
   "facilitator-digest": { name: HOSTILE, held: 2, reported: 1, url: "https://sendero.example.org/facilitate", unsubscribeUrl: "https://sendero.example.org/mail/unsubscribe/x" },
 };
 
