@@ -1,6 +1,6 @@
 import type { DB } from "../../db/client";
 import type { Catalog } from "../content/model";
-import { queueCertificateMails, queueDueReminders, queueEnrolmentMails, queueFacilitatorDigests } from "../models/mail-schedule.server";
+import { queueCertificateMails, queueDueReminders, queueFacilitatorDigests } from "../models/mail-schedule.server";
 import type { Logger } from "../server/log";
 
 export interface MailSchedulerOptions {
@@ -16,7 +16,7 @@ export interface MailSchedulerOptions {
 }
 
 /**
- * Queues reminders, the daily digests, certificate and enrolment mail, in every server process: the outbox's dedupe keys make
+ * Queues reminders, the daily digests and certificate mail, in every server process: the outbox's dedupe keys make
  * each one go once however many processes look, and however often they restart.
  */
 export function startMailScheduler(options: MailSchedulerOptions): () => void {
@@ -31,8 +31,7 @@ export function startMailScheduler(options: MailSchedulerOptions): () => void {
       const reminders = await queueDueReminders(options.db, { catalog: options.catalog, siteUrl: options.siteUrl, today });
       const digests = at.getUTCHours() >= options.digestHourUtc ? await queueFacilitatorDigests(options.db, { siteUrl: options.siteUrl, today }) : 0;
       const certificates = await queueCertificateMails(options.db, { siteUrl: options.siteUrl });
-      const enrolments = await queueEnrolmentMails(options.db, { catalog: options.catalog, siteUrl: options.siteUrl });
-      if (reminders || digests || certificates || enrolments) options.log.info("mail scheduled", { reminders, digests, certificates, enrolments });
+      if (reminders || digests || certificates) options.log.info("mail scheduled", { reminders, digests, certificates });
     } catch (error) {
       options.log.warn("mail scheduling failed; will try again", { error: error instanceof Error ? error.message : String(error) });
     } finally {

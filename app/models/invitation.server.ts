@@ -3,6 +3,8 @@ import type { DB } from "../../db/client";
 import type { RoleName } from "../../db/types";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { audit } from "./audit.server";
+import type { Catalog } from "../content/model";
+import { enqueueEnrolmentMail } from "./enrolment-mail.server";
 import { enqueueMail } from "./mail-outbox.server";
 import { addToCohort, createPerson, emailTaken, grantRole, type NewAccount } from "./person.server";
 
@@ -101,13 +103,15 @@ export type AcceptResult = { ok: true; personId: string } | { ok: false; reason:
 
 /**
  * Turns an open invitation into an account with its role and cohort, all or nothing.
- * The invitation is claimed with a conditional UPDATE so two people cannot use one link.
+ * The invitation is claimed with a conditional UPDATE so two people cannot use one link. With
+ * `welcome`, an officer's welcome mail (the cohort's courses and due dates) is queued with it.
  */
 export async function acceptInvitation(
   db: DB,
   token: string,
   account: Omit<NewAccount, "countryCode" | "institutionId">,
   requestId?: string,
+  welcome?: { catalog: Catalog; siteUrl: string },
 ): Promise<AcceptResult> {
   return db.transaction().execute(async (trx) => {
     if (await emailTaken(trx, account.email)) return { ok: false, reason: "email-taken" } as const;
@@ -125,6 +129,7 @@ export async function acceptInvitation(
     await trx.updateTable("invitations").set({ accepted_by: personId }).where("id", "=", invitation.id).execute();
     await grantRole(trx, personId, invitation.role, { kind: "cohort", id: invitation.cohort_id }, null);
     await addToCohort(trx, invitation.cohort_id, personId, invitation.role);
+    if (welcome && invitation.role === "officer") await enqueueEnrolmentMail(trx, { personId, cohortId: invitation.cohort_id, ...welcome });
     await audit(trx, {
       actorId: personId,
       action: "invitation.accepted",

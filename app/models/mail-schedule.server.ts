@@ -95,7 +95,7 @@ export async function queueFacilitatorDigests(db: DB, input: { siteUrl: string; 
   return queued;
 }
 
-/** How far back the scheduler looks for new certificates and enrolments (rows older than this at deployment get no mail). */
+/** How far back the scheduler looks for new certificates (older ones at deployment get no mail). */
 const RECENT = sql<Date>`now() - interval '2 days'`;
 
 /**
@@ -125,44 +125,6 @@ export async function queueCertificateMails(db: DB, input: { siteUrl: string }):
         locale,
         data: { name: row.display_name, courseTitle: pick(row.course_title, locale), code: row.code, accountUrl: `${input.siteUrl}/account`, verifyUrl: `${input.siteUrl}/verify/${row.code}` },
         dedupeKey: `certificate-issued:${row.code}`,
-      }),
-    );
-    if (created) queued += 1;
-  }
-  return queued;
-}
-
-/**
- * Queues a welcome to officers who joined a cohort in the last two days: the cohort's courses
- * and due dates (their own cohort's; no other member is named). Once per person and cohort.
- */
-export async function queueEnrolmentMails(db: DB, input: { catalog: Catalog; siteUrl: string }): Promise<number> {
-  const rows = await db
-    .selectFrom("cohort_members as cm")
-    .innerJoin("people as p", "p.id", "cm.person_id")
-    .innerJoin("cohorts as co", "co.id", "cm.cohort_id")
-    .leftJoin("mail_outbox as o", (j) => j.on("o.dedupe_key", "=", sql<string>`'enrolment:' || cm.cohort_id || ':' || cm.person_id`))
-    .select(["cm.cohort_id", "cm.person_id", "co.name as cohort_name", "p.email", "p.display_name", "p.locale"])
-    .where("cm.role", "=", "officer")
-    .where("cm.joined_at", ">", RECENT)
-    .where("p.disabled_at", "is", null)
-    .where("o.id", "is", null)
-    .execute();
-  let queued = 0;
-  for (const row of rows) {
-    const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
-    const assigned = await db.selectFrom("cohort_courses").select(["course_id", "due_on"]).where("cohort_id", "=", row.cohort_id).orderBy("due_on").orderBy("course_id").execute();
-    const courses = assigned.flatMap((c) => {
-      const course = input.catalog.courses.get(c.course_id);
-      return course ? [{ title: pick(course.title, locale), dueOn: c.due_on }] : [];
-    });
-    const created = await db.transaction().execute((trx) =>
-      enqueueMail(trx, {
-        kind: "enrolment",
-        to: row.email,
-        locale,
-        data: { name: row.display_name, cohortName: row.cohort_name, courses, url: `${input.siteUrl}/learn` },
-        dedupeKey: `enrolment:${row.cohort_id}:${row.person_id}`,
       }),
     );
     if (created) queued += 1;

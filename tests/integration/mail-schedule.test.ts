@@ -4,8 +4,9 @@ import { pick, type Catalog } from "../../app/content/model";
 import { createMailTransport, type MailTransport } from "../../app/mail/transport.server";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { mailPreferencesOf, saveMailPreferences } from "../../app/models/mail-preferences.server";
-import { queueCertificateMails, queueDueReminders, queueEnrolmentMails, queueFacilitatorDigests } from "../../app/models/mail-schedule.server";
+import { queueCertificateMails, queueDueReminders, queueFacilitatorDigests } from "../../app/models/mail-schedule.server";
 import { issueCertificate } from "../../app/models/certificate.server";
+import { acceptInvitation, createInvitation } from "../../app/models/invitation.server";
 import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createLogger } from "../../app/server/log";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
@@ -145,28 +146,39 @@ describe(`reminders and digests (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(audited.map((a) => a.action)).toEqual(["mail.preferences", "mail.preferences"]);
   });
 
-  it("welcomes an officer to a cohort with its courses and due dates, and mails a certificate with its verify link, once each", async () => {
+  it("welcomes an officer who joins a cohort with its courses and due dates, in the transaction that enrols them", async () => {
     const cohort = await makeCohort(t.db, "Grupo bienvenida");
     await t.db.insertInto("cohort_courses").values({ cohort_id: cohort, course_id: COURSE, due_on: "2027-01-15" }).execute();
-    const first = await makePerson(t.db, { cohortId: cohort, name: "Primera Persona" });
-    await t.db.updateTable("people").set({ locale: "en" }).where("id", "=", first.id).execute();
-    const second = await makePerson(t.db, { cohortId: cohort, name: "Segunda Persona" });
-    expect(await queueEnrolmentMails(t.db, { catalog, siteUrl: SITE })).toBeGreaterThanOrEqual(2);
-    expect(await queueEnrolmentMails(t.db, { catalog, siteUrl: SITE })).toBe(0);
+    const member = await makePerson(t.db, { cohortId: cohort, name: "Otra Integrante" });
+    const admin = (await makePerson(t.db, { role: "admin" })).id;
+    const join = async (role: "officer" | "facilitator", email: string, locale: string, name: string) => {
+      const { token } = await createInvitation(t.db, { cohortId: cohort, role, email: null, note: null, createdBy: admin, validForMs: 86_400_000 });
+      return acceptInvitation(t.db, token, { email, displayName: name, locale, password: "una frase bastante larga" }, "test", { catalog, siteUrl: SITE });
+    };
+    expect((await join("officer", "nueva.en@example.org", "en", "New Officer")).ok).toBe(true);
+    expect((await join("officer", "nueva.es@example.org", "es", "Nueva Oficial")).ok).toBe(true);
+    expect((await join("facilitator", "facilita@example.org", "es", "Nuevo Facilitador")).ok).toBe(true);
+    // A refused join (the address is taken) queues nothing.
+    expect(await join("officer", member.email, "es", "Repetida")).toEqual({ ok: false, reason: "email-taken" });
     await sendAll();
-    const welcome = sink.messages.find((m) => m.to[0] === first.email)!;
+    expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(["nueva.en@example.org", "nueva.es@example.org"]);
+    const welcome = sink.messages.find((m) => m.to[0] === "nueva.en@example.org")!;
     expect(welcome.subject).toBe("You joined the group “Grupo bienvenida” on Sendero");
+    expect(welcome.text).toContain("Hello New Officer,");
     expect(welcome.text).toContain(`• ${pick(catalog.courses.get(COURSE)!.title, "en")}: finish by January 15, 2027`);
-    expect(welcome.text).not.toContain("Segunda");
-    expect(sink.messages.filter((m) => m.to[0] === second.email).map((m) => m.subject)).toEqual(["Se unió al grupo «Grupo bienvenida» en Sendero"]);
+    expect(welcome.text).not.toContain("Otra");
+    expect(sink.messages.find((m) => m.to[0] === "nueva.es@example.org")!.subject).toBe("Se unió al grupo «Grupo bienvenida» en Sendero");
+  });
 
-    const { code } = await issueCertificate(t.db, second.id, catalog.courses.get(COURSE)!);
-    sink.messages.length = 0;
+  it("mails a new certificate with its verify link, once", async () => {
+    const person = await makePerson(t.db, { name: "Con Certificado" });
+    const { code } = await issueCertificate(t.db, person.id, catalog.courses.get(COURSE)!);
     expect(await queueCertificateMails(t.db, { siteUrl: SITE })).toBe(1);
     expect(await queueCertificateMails(t.db, { siteUrl: SITE })).toBe(0);
     await sendAll();
     expect(sink.messages).toHaveLength(1);
-    expect(sink.messages[0]!.to).toEqual([second.email]);
+    expect(sink.messages[0]!.to).toEqual([person.email]);
+    expect(sink.messages[0]!.subject).toBe(`Su certificado de «${pick(catalog.courses.get(COURSE)!.title, "es")}»`);
     expect(sink.messages[0]!.text).toContain(`${SITE}/verify/${code}`);
   });
 });
