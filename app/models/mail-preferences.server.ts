@@ -38,7 +38,13 @@ async function linkSecret(db: DB): Promise<Buffer> {
 }
 
 export async function unsubscribeUrl(db: DB, siteUrl: string, personId: string, topic: MailTopic): Promise<string> {
-  return `${siteUrl}/mail/unsubscribe/${unsubscribeToken(await linkSecret(db), personId, topic)}`;
+  return (await unsubscribeLinks(db, siteUrl))(personId, topic);
+}
+
+/** A maker of unsubscribe links that reads the key once (for a batch of messages). */
+export async function unsubscribeLinks(db: DB, siteUrl: string): Promise<(personId: string, topic: MailTopic) => string> {
+  const secret = await linkSecret(db);
+  return (personId, topic) => `${siteUrl}/mail/unsubscribe/${unsubscribeToken(secret, personId, topic)}`;
 }
 
 /** What a link would turn off, or null when it is not genuine (or its person is gone). */

@@ -3,7 +3,7 @@ import type { DB } from "../../db/client";
 import { pick, type Catalog } from "../content/model";
 import { isLocale, DEFAULT_LOCALE } from "../i18n/locales";
 import { enqueueMail } from "./mail-outbox.server";
-import { unsubscribeUrl } from "./mail-preferences.server";
+import { unsubscribeLinks } from "./mail-preferences.server";
 
 /** Days before a due date on which an officer who has not finished is reminded. */
 export const REMINDER_DAYS = [7, 1] as const;
@@ -18,14 +18,21 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
  */
 export async function queueDueReminders(db: DB, input: { catalog: Catalog; siteUrl: string; today: string }): Promise<number> {
   let queued = 0;
+  let links: Awaited<ReturnType<typeof unsubscribeLinks>> | null = null;
   for (const days of REMINDER_DAYS) {
     const dueOn = addDays(input.today, days);
+    const key = (personId: string, cohortId: string, courseId: string) => `due-reminder:${personId}:${cohortId}:${courseId}:${dueOn}:${days}`;
     const rows = await db
       .selectFrom("cohort_courses as cc")
       .innerJoin("cohort_members as cm", (j) => j.onRef("cm.cohort_id", "=", "cc.cohort_id").on("cm.role", "=", "officer"))
       .innerJoin("people as p", "p.id", "cm.person_id")
       .leftJoin("course_progress as cp", (j) => j.onRef("cp.person_id", "=", "p.id").onRef("cp.course_id", "=", "cc.course_id"))
       .leftJoin("mail_preferences as mp", "mp.person_id", "p.id")
+      // Those already queued are left out here, so a run that finds nothing new writes nothing.
+      .leftJoin("mail_outbox as o", (j) =>
+        j.on("o.dedupe_key", "=", sql<string>`'due-reminder:' || p.id || ':' || cc.cohort_id || ':' || cc.course_id || ':' || ${dueOn} || ':' || ${String(days)}`),
+      )
+      .where("o.id", "is", null)
       .select(["p.id as person_id", "p.email", "p.display_name", "p.locale", "cc.cohort_id", "cc.course_id"])
       .where("cc.due_on", "=", dueOn)
       .where("p.disabled_at", "is", null)
@@ -36,14 +43,15 @@ export async function queueDueReminders(db: DB, input: { catalog: Catalog; siteU
       const course = input.catalog.courses.get(row.course_id);
       if (!course) continue;
       const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
-      const unsubscribe = await unsubscribeUrl(db, input.siteUrl, row.person_id, "reminders");
+      links ??= await unsubscribeLinks(db, input.siteUrl);
+      const unsubscribe = links(row.person_id, "reminders");
       const created = await db.transaction().execute((trx) =>
         enqueueMail(trx, {
           kind: "due-reminder",
           to: row.email,
           locale,
           data: { name: row.display_name, courseTitle: pick(course.title, locale), dueOn, daysLeft: days, url: `${input.siteUrl}/learn/${row.course_id}`, unsubscribeUrl: unsubscribe },
-          dedupeKey: `due-reminder:${row.person_id}:${row.cohort_id}:${row.course_id}:${dueOn}:${days}`,
+          dedupeKey: key(row.person_id, row.cohort_id, row.course_id),
         }),
       );
       if (created) queued += 1;
@@ -64,6 +72,8 @@ export async function queueFacilitatorDigests(db: DB, input: { siteUrl: string; 
     .innerJoin("dialogue_threads as th", "th.space_id", "sc.space_id")
     .innerJoin("dialogue_posts as dp", "dp.thread_id", "th.id")
     .leftJoin("mail_preferences as mp", "mp.person_id", "p.id")
+    .leftJoin("mail_outbox as o", (j) => j.on("o.dedupe_key", "=", sql<string>`'facilitator-digest:' || p.id || ':' || ${input.today}`))
+    .where("o.id", "is", null)
     .select([
       "p.id as person_id",
       "p.email",
@@ -79,8 +89,9 @@ export async function queueFacilitatorDigests(db: DB, input: { siteUrl: string; 
     .groupBy(["p.id", "p.email", "p.display_name", "p.locale"])
     .execute();
   let queued = 0;
+  const links = rows.length ? await unsubscribeLinks(db, input.siteUrl) : null;
   for (const row of rows) {
-    const unsubscribe = await unsubscribeUrl(db, input.siteUrl, row.person_id, "digests");
+    const unsubscribe = links!(row.person_id, "digests");
     const created = await db.transaction().execute((trx) =>
       enqueueMail(trx, {
         kind: "facilitator-digest",
