@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/client";
 import { createMailTransport, type MailTransport } from "../../app/mail/transport.server";
@@ -113,6 +114,39 @@ describe(`mail outbox (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(new Set(sink.messages.map((m) => m.to[0])).size).toBe(count);
     expect((await outbox()).map((m) => m.attempts)).toEqual(Array(count).fill(1));
   });
+
+  // Two real processes need PostgreSQL: PGlite is one database inside one process (a second
+  // process cannot open its folder), so on PGlite the test above is the whole story.
+  if (process.env.SENDERO_TEST_ENGINE === "postgres") {
+    it("sends each message once with two separate server processes on one PostgreSQL outbox", async () => {
+      const count = 40;
+      await t.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < count; i++) {
+          await enqueueMail(trx, { kind: "invitation", to: `proceso-${i}@example.org`, locale: "es", data: { cohortName: "Grupo", role: "officer", url: `https://sendero.example.org/join/p${i}`, expiresAt: new Date() } });
+        }
+      });
+      const children = [0, 1].map(() =>
+        spawn(process.execPath, ["--import", "tsx", "tests/setup/mail-worker-process.ts"], { env: { ...process.env, DATABASE_URL: t.url!, SMTP_URL: sink.url }, stdio: ["pipe", "pipe", "inherit"] }),
+      );
+      const ready: Promise<void>[] = [];
+      const results = children.map((child) => {
+        let out = "";
+        child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        ready.push(new Promise((resolve) => child.stdout!.on("data", () => out.startsWith("ready\n") && resolve())));
+        return new Promise<{ tried: number }>((resolve, reject) =>
+          child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.slice("ready\n".length)) as { tried: number }) : reject(new Error(`worker process exited with ${code}`)))),
+        );
+      });
+      // Both are up (compiled, connected) once they say so; then both go at once.
+      await Promise.all(ready);
+      for (const child of children) child.stdin!.end("go\n");
+      const tried = await Promise.all(results);
+      expect(tried.reduce((sum, r) => sum + r.tried, 0)).toBe(count);
+      expect(sink.messages).toHaveLength(count);
+      expect(new Set(sink.messages.map((m) => m.to[0])).size).toBe(count);
+      expect((await outbox()).every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+    }, 60_000);
+  }
 
   it("gives a message up after the last attempt; an admin's retry sends it, audited", async () => {
     await sink.stop();
