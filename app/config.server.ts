@@ -29,6 +29,13 @@ const schema = z.object({
   PROGRAMME_NAME: z.string().trim().min(1).max(200).default("Sendero"),
   VERIFY_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(60),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional().or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).max(300).default("Sendero <no-reply@sendero.invalid>"),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).default(5_000),
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).default(60_000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_SCHEDULE_MS: z.coerce.number().int().min(1_000).default(600_000),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(13),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -72,5 +79,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     verifyMaxPerAddress: e.VERIFY_MAX_PER_ADDRESS,
     /** Server processes (node:cluster); more than one needs PostgreSQL. */
     webConcurrency: e.WEB_CONCURRENCY,
+    mail: {
+      /** Without it, messages are written to the log (and still listed on /admin/mail). */
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      pollMs: e.MAIL_POLL_MS,
+      /** Wait before the second attempt; doubling after each failure. */
+      firstRetryMs: e.MAIL_RETRY_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      /** How often reminders and digests are looked for. */
+      scheduleMs: e.MAIL_SCHEDULE_MS,
+      /** The UTC hour from which facilitators' daily digests go out. */
+      digestHourUtc: e.MAIL_DIGEST_HOUR,
+    },
   };
 }

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "revoke:certificate": ["coordinator", "admin"],
   "manage:people": ["admin"],
   "read:audit": ["admin"],
+  "manage:mail": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

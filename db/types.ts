@@ -43,6 +43,8 @@ export interface Database {
   dialogue_reads: DialogueReadsTable;
   notifications: NotificationsTable;
   dialogue_moderation_log: DialogueModerationLogTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferencesTable;
 }
 
 interface CountriesTable {
@@ -369,4 +371,33 @@ interface DialogueModerationLogTable {
   person_id: string | null;
   reason: string | null;
   at: CreatedAt;
+}
+
+export type MailStatus = "queued" | "sent" | "failed";
+
+interface MailOutboxTable {
+  id: Generated<string>;
+  kind: string;
+  to_address: string;
+  locale: string;
+  subject: string;
+  /** Null once sent (the bodies carry one-time links). */
+  text_body: string | null;
+  html_body: string | null;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  /** How a sent message left: through SMTP, or written to the log (no SMTP_URL). */
+  sent_via: "smtp" | "log" | null;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  created_at: CreatedAt;
+  dedupe_key: string | null;
+}
+
+interface MailPreferencesTable {
+  person_id: string;
+  reminders: Generated<boolean>;
+  digests: Generated<boolean>;
+  updated_at: CreatedAt;
 }

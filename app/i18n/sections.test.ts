@@ -30,8 +30,9 @@ function resolveImport(from: string, spec: string): string | null {
 /** Keys (or key prefixes, from template strings) used by a module and what it imports. */
 function keysOf(file: string, seen = new Set<string>()): Set<string> {
   const keys = new Set<string>();
-  // The list of sections itself names keys without using them.
-  if (seen.has(file) || file.endsWith(".json") || file === join(APP, "i18n", "sections.ts")) return keys;
+  // The list of sections itself names keys without using them; mail templates (app/mail/) are
+  // rendered on the server into messages, never on a page.
+  if (seen.has(file) || file.endsWith(".json") || file === join(APP, "i18n", "sections.ts") || file.startsWith(join(APP, "mail", "templates"))) return keys;
   seen.add(file);
   const source = readFileSync(file, "utf8");
   for (const match of source.matchAll(KEY)) if (isKey(match[1]!)) keys.add(match[1]!);

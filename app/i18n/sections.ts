@@ -12,14 +12,15 @@ const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pa
 /** What each area adds; an area not listed (the home page, a 404) has the frame alone. */
 const AREAS: Record<string, readonly string[]> = {
   learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "certificate.mine", "dialogue.discussion"],
-  account: ["account", "certificate", "lowData"],
-  admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort"],
-  coordinate: ["coordinate", "report", "people", "invitations", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort"],
+  account: ["account", "certificate", "lowData", "mailPrefs"],
+  admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin"],
+  coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort"],
   dialogue: ["dialogue"],
   facilitate: ["facilitate", "dialogue"],
   notifications: ["dialogue"],
   join: ["join", "invitations"],
   reset: ["reset"],
+  mail: ["mailPrefs"],
   verify: ["certificate"],
 };
 

@@ -3,7 +3,10 @@ import type { DB } from "../../db/client";
 import type { RoleName } from "../../db/types";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { audit } from "./audit.server";
+import type { Catalog } from "../content/model";
 import { addMembers } from "./cohort-membership.server";
+import { enqueueEnrolmentMail } from "./enrolment-mail.server";
+import { enqueueMail } from "./mail-outbox.server";
 import { refusableTransaction } from "./refusable-transaction.server";
 import { refused, type Result } from "./result";
 import { createPerson, emailTaken, grantRole, type NewAccount } from "./person.server";
@@ -18,8 +21,9 @@ export interface NewInvitation {
 }
 
 /** Creates an invitation link's token; only its hash is kept, so the link is shown once. */
-export async function createInvitation(db: DB, input: NewInvitation): Promise<{ id: string; token: string }> {
+export async function createInvitation(db: DB, input: NewInvitation): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = newToken();
+  const expiresAt = new Date(Date.now() + input.validForMs);
   const { id } = await db
     .insertInto("invitations")
     .values({
@@ -29,11 +33,43 @@ export async function createInvitation(db: DB, input: NewInvitation): Promise<{ 
       email: input.email,
       note: input.note,
       created_by: input.createdBy,
-      expires_at: new Date(Date.now() + input.validForMs),
+      expires_at: expiresAt,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { id, token };
+  return { id, token, expiresAt };
+}
+
+/**
+ * A coordinator or admin invites: the invitation, its audit line and, when an address was given,
+ * the invitation mail (in the chosen language, with the join link) are written in one
+ * transaction, so the mail goes if and only if the invitation exists.
+ */
+export async function inviteToCohort(
+  db: DB,
+  input: NewInvitation & { mailLocale: string; siteUrl: string; requestId: string },
+): Promise<{ id: string; token: string; mailedTo: string | null }> {
+  return db.transaction().execute(async (trx) => {
+    const created = await createInvitation(trx, input);
+    await audit(trx, {
+      actorId: input.createdBy,
+      action: "invitation.created",
+      targetType: "invitation",
+      targetId: created.id,
+      details: { cohortId: input.cohortId, role: input.role, mailed: input.email !== null },
+      requestId: input.requestId,
+    });
+    if (input.email) {
+      const cohort = await trx.selectFrom("cohorts").select("name").where("id", "=", input.cohortId).executeTakeFirstOrThrow();
+      await enqueueMail(trx, {
+        kind: "invitation",
+        to: input.email,
+        locale: input.mailLocale,
+        data: { cohortName: cohort.name, role: input.role, url: `${input.siteUrl}/join/${created.token}`, expiresAt: created.expiresAt },
+      });
+    }
+    return { id: created.id, token: created.token, mailedTo: input.email };
+  });
 }
 
 export type InvitationState = "open" | "accepted" | "expired" | "revoked";
@@ -71,13 +107,15 @@ export type AcceptResult = { ok: true; personId: string } | { ok: false; reason:
 
 /**
  * Turns an open invitation into an account with its role and cohort, all or nothing.
- * The invitation is claimed with a conditional UPDATE so two people cannot use one link.
+ * The invitation is claimed with a conditional UPDATE so two people cannot use one link. With
+ * `welcome`, an officer's welcome mail (the cohort's courses and due dates) is queued with it.
  */
 export async function acceptInvitation(
   db: DB,
   token: string,
   account: Omit<NewAccount, "countryCode" | "institutionId">,
   requestId?: string,
+  welcome?: { catalog: Catalog; siteUrl: string },
 ): Promise<AcceptResult> {
   const result = await refusableTransaction(db, async (trx): Promise<Result<{ personId: string }, AcceptRefusal>> => {
     if (await emailTaken(trx, account.email)) return refused("email-taken");
@@ -96,6 +134,7 @@ export async function acceptInvitation(
     await grantRole(trx, personId, invitation.role, { kind: "cohort", id: invitation.cohort_id }, null);
     const joined = await addMembers(trx, invitation.cohort_id, [{ personId, role: invitation.role }]);
     if (!joined.ok) return refused("unusable");
+    if (welcome && invitation.role === "officer") await enqueueEnrolmentMail(trx, { personId, cohortId: invitation.cohort_id, ...welcome });
     await audit(trx, {
       actorId: personId,
       action: "invitation.accepted",

@@ -2,10 +2,11 @@ import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import { hashToken, newToken } from "../utils/tokens.server";
 import { audit } from "./audit.server";
+import { enqueueMail } from "./mail-outbox.server";
 import { setPassword } from "./person.server";
 import { revokeOtherSessions } from "./session.server";
 
-/** An admin-issued, single-use link to set a new password (no mail server needed). */
+/** An admin-issued, single-use link to set a new password. */
 export async function createPasswordReset(
   db: DB,
   personId: string,
@@ -26,6 +27,28 @@ export async function createPasswordReset(
     .values({ token_hash: hashToken(token), person_id: personId, created_by: createdBy, expires_at: expiresAt })
     .execute();
   return { token, expiresAt };
+}
+
+/**
+ * An admin issues a new-password link: the link, its audit line and the mail to the person's own
+ * address, in their language, are written in one transaction.
+ */
+export async function issuePasswordReset(
+  db: DB,
+  input: { personId: string; createdBy: string; validForMs: number; siteUrl: string; requestId: string },
+): Promise<{ token: string; mailedTo: string }> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom("people").select(["email", "display_name", "locale"]).where("id", "=", input.personId).executeTakeFirstOrThrow();
+    const reset = await createPasswordReset(trx, input.personId, input.createdBy, input.validForMs);
+    await audit(trx, { actorId: input.createdBy, action: "password.reset-link", targetType: "person", targetId: input.personId, requestId: input.requestId });
+    await enqueueMail(trx, {
+      kind: "password-reset",
+      to: person.email,
+      locale: person.locale,
+      data: { name: person.display_name, url: `${input.siteUrl}/reset/${reset.token}`, expiresAt: reset.expiresAt },
+    });
+    return { token: reset.token, mailedTo: person.email };
+  });
 }
 
 export async function findOpenReset(db: DB, token: string) {

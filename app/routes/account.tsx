@@ -13,6 +13,8 @@ import { CertificateLinks } from "../components/certificate-links";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
 import { dataModeOf, setDataMode } from "../models/data-mode.server";
+import { mailPreferencesOf, saveMailPreferences } from "../models/mail-preferences.server";
+import { MailPreferencesForm } from "../components/mail-preferences-form";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { newPasswordField } from "../utils/schemas.server";
@@ -29,7 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     revoked: c.revoked_at !== null,
   }));
   const dataMode = await dataModeOf(context.db, user.id);
-  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates, dataMode, lowData: user.lowData });
+  const mail = await mailPreferencesOf(context.db, user.id);
+  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates, dataMode, lowData: user.lowData, mail });
 }
 
 const dataModeSchema = () => z.object({
@@ -44,7 +47,14 @@ const schema = () => z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
 
-// Two forms: the low-data choice (intent "data-mode") and the password (the default).
+const mailSchema = () => z.object({
+  intent: z.literal("mail-prefs"),
+  reminders: z.literal("1").optional(),
+  digests: z.literal("1").optional(),
+});
+
+// Three forms: the low-data choice (intent "data-mode"), optional mail (intent "mail-prefs") and
+// the password (the default).
 // Changing the password signs the person out on every other device.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
@@ -58,6 +68,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!choice.ok) return json({ errors: choice.errors as Record<string, string> }, { status: 400 });
     await setDataMode(context.db, user.id, choice.data.dataMode);
     return redirect("/account?dataMode=saved");
+  }
+  if (intent === "mail-prefs") {
+    const choice = await parseForm(request, mailSchema());
+    if (!choice.ok) throw new Response("Bad Request", { status: 400 });
+    const preferences = { reminders: choice.data.reminders === "1", digests: choice.data.digests === "1" };
+    await saveMailPreferences(context.db, { personId: user.id, preferences, requestId: context.requestId });
+    return redirect("/account?mail=saved");
   }
   const form = await parseForm(request, schema());
   if (!form.ok) return json({ errors: form.errors }, { status: 400 });
@@ -116,6 +133,7 @@ export default function Account() {
           {t("account.savePassword")}
         </button>
       </Form>
+      <MailPreferencesForm reminders={data.mail.reminders} digests={data.mail.digests} saved={params.get("mail") === "saved"} />
       <DataModeForm choice={data.dataMode.choice} cohortLowData={data.dataMode.cohortLowData} active={data.lowData} error={errors.dataMode} saved={params.get("dataMode") === "saved"} />
     </div>
   );

@@ -40,6 +40,9 @@ export default function Admin() {
           <Link to="/coordinate/invitations">{t("invitations.title")}</Link>
         </li>
         <li>
+          <Link to="/admin/mail">{t("mailAdmin.title")}</Link>
+        </li>
+        <li>
           <Link to="/admin/audit">{t("audit.title")}</Link>
         </li>
         <li>

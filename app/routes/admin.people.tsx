@@ -8,13 +8,13 @@ import { CsrfField } from "../components/csrf-field";
 import { Pagination } from "../components/pagination";
 import { PeopleTable } from "../components/people-table";
 import { SearchForm } from "../components/search-form";
-import { audit } from "../models/audit.server";
-import { createPasswordReset } from "../models/password-reset.server";
+import { issuePasswordReset } from "../models/password-reset.server";
 import { findPersonInScope, listPeopleInScope } from "../models/people.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { isUuid } from "../utils/ids";
 import { pageFrom, PAGE_SIZE } from "../utils/pagination";
+import { siteUrl } from "../utils/site-url.server";
 
 const PATH = "/admin/people";
 
@@ -28,17 +28,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const people = await listPeopleInScope(context.db, user.scopedGrants, { search: q, limit, offset });
   const flash = readFlash(request);
-  const origin = context.config.publicUrl ?? url.origin;
-  const [kind, token, ...name] = flash?.split(":") ?? [];
+  // "reset:<token>:<address mailed to>:<name>" (a name may hold colons; an address does not)
+  const [kind, token, mailedTo, ...name] = flash?.split(":") ?? [];
   return json(
-    { ...people, page, q, resetLink: kind === "reset" && token ? { url: `${origin}/reset/${token}`, name: name.join(":") } : null },
+    {
+      ...people,
+      page,
+      q,
+      resetLink: kind === "reset" && token ? { url: `${siteUrl(context.config, request)}/reset/${token}`, name: name.join(":"), mailedTo: mailedTo ?? "" } : null,
+    },
     flash ? { headers: { "Set-Cookie": flashCookie(context.config, PATH, null) } } : undefined,
   );
 }
 
 const schema = () => z.object({ intent: z.literal("reset-link"), personId: z.string().refine(isUuid) });
 
-// Issues a single-use link to set a new password; the admin hands it over (no mail server needed).
+// Issues a single-use link to set a new password: mailed to the person, and shown once to the admin
+// (who can hand it over when mail does not reach them).
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "manage:people");
   const form = await parseForm(request, schema());
@@ -46,12 +52,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
   const person = await findPersonInScope(db, user.scopedGrants, form.data.personId);
   if (!person) throw new Response("Not Found", { status: 404 });
-  const { token } = await db.transaction().execute(async (trx) => {
-    const reset = await createPasswordReset(trx, person.id, user.id, config.resetLinkMs);
-    await audit(trx, { actorId: user.id, action: "password.reset-link", targetType: "person", targetId: person.id, requestId: context.requestId });
-    return reset;
+  const { token, mailedTo } = await issuePasswordReset(db, {
+    personId: person.id,
+    createdBy: user.id,
+    validForMs: config.resetLinkMs,
+    siteUrl: siteUrl(config, request),
+    requestId: context.requestId,
   });
-  return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, `reset:${token}:${person.display_name}`) } });
+  return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, `reset:${token}:${mailedTo}:${person.display_name}`) } });
 }
 
 export default function People() {
@@ -63,6 +71,7 @@ export default function People() {
       {resetLink ? (
         <div className="notice" role="status">
           <p dir="auto">{t("admin.resetCreated", { name: resetLink.name })}</p>
+          {resetLink.mailedTo ? <p dir="auto">{t("mailAdmin.reset.queued", { email: resetLink.mailedTo })}</p> : null}
           <label htmlFor="reset-link">{t("admin.resetLink")}</label>
           <input id="reset-link" type="text" readOnly value={resetLink.url} className="copy-field" />
         </div>

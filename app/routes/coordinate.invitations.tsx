@@ -10,13 +10,16 @@ import { DateText } from "../components/date-text";
 import { Field } from "../components/field";
 import { Pagination } from "../components/pagination";
 import { grantsCover } from "../models/access.server";
+import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
+import { localeFor } from "../i18n/request-locale.server";
 import { audit } from "../models/audit.server";
 import { cohortsForGrants } from "../models/cohort.server";
-import { cohortOfInvitation, createInvitation, listInvitations, revokeInvitation } from "../models/invitation.server";
+import { cohortOfInvitation, inviteToCohort, listInvitations, revokeInvitation } from "../models/invitation.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { isUuid } from "../utils/ids";
 import { pageFrom, PAGE_SIZE } from "../utils/pagination";
+import { siteUrl } from "../utils/site-url.server";
 
 const PATH = "/coordinate/invitations";
 
@@ -38,7 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const global = user.scopedGrants.some((g) => g.scope_kind === "global");
   const invitations = await listInvitations(db, global ? "all" : cohorts.map((c) => c.id), limit, offset);
   const flash = readFlash(request);
-  const origin = context.config.publicUrl ?? new URL(request.url).origin;
+  // "invite:<token>" or "invite:<token>:<address the invitation was mailed to>"
+  const [kind, token, ...mailedTo] = flash?.split(":") ?? [];
   return json(
     {
       cohorts,
@@ -46,7 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       invitations: invitations.rows,
       total: invitations.total,
       page,
-      createdLink: flash?.startsWith("invite:") ? `${origin}/join/${flash.slice("invite:".length)}` : null,
+      locale: localeFor(request, user),
+      createdLink: kind === "invite" && token ? `${siteUrl(context.config, request)}/join/${token}` : null,
+      mailedTo: kind === "invite" && mailedTo.length ? mailedTo.join(":") : null,
     },
     flash ? { headers: { "Set-Cookie": flashCookie(context.config, PATH, null) } } : undefined,
   );
@@ -58,6 +64,8 @@ const createSchema = () => z.object({
   role: z.enum(["officer", "facilitator", "coordinator"], { error: "form.invalid" }),
   email: z.union([z.literal(""), z.string().trim().max(254, "form.tooLong").pipe(z.email("form.email"))]),
   note: z.string().trim().max(200, "form.tooLong"),
+  // Absent from an older form: the language of the page.
+  mailLocale: z.enum(LOCALES, { error: "form.invalid" }).optional(),
 });
 const revokeSchema = () => z.object({ intent: z.literal("revoke"), invitationId: z.string().refine(isUuid) });
 
@@ -78,23 +86,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await parseForm(request, createSchema());
   if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
-  const { cohortId, role, email, note } = form.data;
+  const { cohortId, role, email, note, mailLocale } = form.data;
   if (!invitableRoles(user.roles).includes(role) || !(await grantsCover(db, user.scopedGrants, { kind: "cohort", id: cohortId }))) {
     return json({ errors: { cohortId: "invitations.notAllowed" } as Record<string, string>, values: { email, note, role } as Record<string, string> }, { status: 403 });
   }
-  const { token } = await db.transaction().execute(async (trx) => {
-    const created = await createInvitation(trx, {
-      cohortId,
-      role,
-      email: email ? email.toLowerCase() : null,
-      note: note || null,
-      createdBy: user.id,
-      validForMs: config.invitationMs,
-    });
-    await audit(trx, { actorId: user.id, action: "invitation.created", targetType: "invitation", targetId: created.id, details: { cohortId, role }, requestId: context.requestId });
-    return created;
+  const { token, mailedTo } = await inviteToCohort(db, {
+    cohortId,
+    role,
+    email: email ? email.toLowerCase() : null,
+    note: note || null,
+    createdBy: user.id,
+    validForMs: config.invitationMs,
+    mailLocale: mailLocale ?? localeFor(request, user),
+    siteUrl: siteUrl(config, request),
+    requestId: context.requestId,
   });
-  return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, `invite:${token}`) } });
+  return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, mailedTo ? `invite:${token}:${mailedTo}` : `invite:${token}`) } });
 }
 
 export default function Invitations() {
@@ -110,6 +117,7 @@ export default function Invitations() {
       {data.createdLink ? (
         <div className="notice" role="status">
           <p>{t("invitations.created")}</p>
+          {data.mailedTo ? <p dir="auto">{t("mailAdmin.invite.queued", { email: data.mailedTo })}</p> : null}
           <label htmlFor="created-link">{t("invitations.link")}</label>
           <input id="created-link" type="text" readOnly value={data.createdLink} className="copy-field" />
         </div>
@@ -147,6 +155,19 @@ export default function Invitations() {
             </select>
           </div>
           <Field name="email" type="email" label={t("invitations.emailOptional")} hint={t("invitations.emailHint")} defaultValue={values.email ?? ""} error={errors.email && t(errors.email)} />
+          <div className="field">
+            <label htmlFor="field-mail-locale">{t("mailAdmin.invite.language")}</label>
+            <p className="hint" id="field-mail-locale-hint">
+              {t("mailAdmin.invite.languageHint")}
+            </p>
+            <select id="field-mail-locale" name="mailLocale" defaultValue={values.mailLocale ?? data.locale} aria-describedby="field-mail-locale-hint">
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </div>
           <Field name="note" label={t("invitations.note")} hint={t("invitations.noteHint")} defaultValue={values.note ?? ""} maxLength={200} error={errors.note && t(errors.note)} />
           <button type="submit" className="button-primary">
             {t("invitations.create")}

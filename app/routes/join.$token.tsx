@@ -11,6 +11,7 @@ import { Field } from "../components/field";
 import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { localeFor } from "../i18n/request-locale.server";
 import { acceptInvitation, findInvitation } from "../models/invitation.server";
+import { siteUrl } from "../utils/site-url.server";
 import { createSession } from "../models/session.server";
 import { ROLE_HOME } from "../roles";
 import { parseForm } from "../utils/forms.server";
@@ -59,6 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     token,
     { email: form.data.email, displayName: form.data.displayName, locale: form.data.locale, password: form.data.password },
     context.requestId,
+    { catalog: context.content, siteUrl: siteUrl(context.config, request) },
   );
   if (!result.ok) {
     const errors: Record<string, string> = result.reason === "email-taken" ? { email: "join.emailTaken" } : { form: "join.unusable" };

@@ -7,6 +7,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
 import { loadConfig } from "../config.server";
 import { loadContent } from "../content/load.server";
 import { watchContent } from "../content/watch.server";
+import { createMailTransport } from "../mail/transport.server";
+import { createMailWorker } from "../mail/worker.server";
+import { startMailScheduler } from "../mail/scheduler.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 import { serviceUnavailable } from "./unavailable";
@@ -48,6 +51,20 @@ if (config.seedDemo) {
   if (created) log.info("demo organisation created");
 }
 
+// Every process sends from the outbox; SKIP LOCKED keeps two of them off the same message.
+const mailTransport = createMailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+const mailWorker = createMailWorker({ db, transport: mailTransport, log, ...config.mail });
+mailWorker.start();
+// Links in scheduled mail have no request to take an address from: PUBLIC_URL, or this server.
+const stopScheduling = startMailScheduler({
+  db,
+  catalog: content,
+  log,
+  siteUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ""),
+  everyMs: config.mail.scheduleMs,
+  digestHourUtc: config.mail.digestHourUtc,
+});
+
 const app = createApp({ build, db, config, content, log });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -74,7 +91,10 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   stopWatching();
+  stopScheduling();
   server.close(async () => {
+    await mailWorker.stop();
+    mailTransport.close();
     // Every request has finished; a failure to close the database cleanly is worth a line, not a
     // failed exit (the data is already committed).
     await db.destroy().catch((error: unknown) => log.warn("database close failed", { error: error instanceof Error ? error.message : String(error) }));

@@ -107,7 +107,7 @@ for (const lang of ["es", "en"] as const) {
       await context.close();
     });
 
-    test("admin pages: overview, people, a reset link and its page, audit log, invitations", async ({
+    test("admin pages: overview, people, a reset link and its page, audit log, outgoing mail, invitations", async ({
       browser,
       page,
     }, testInfo) => {
@@ -127,6 +127,7 @@ for (const lang of ["es", "en"] as const) {
       const resetLink = await page.getByLabel(t.resetLink, { exact: true }).inputValue();
       await expectNoAxeViolations(page, `/admin/people showing a reset link (${lang})`);
       await visit(page, "/admin/audit", lang === "es" ? "Registro de auditoría" : "Audit log", lang);
+      await visit(page, "/admin/mail?status=sent", lang === "es" ? "Correo saliente" : "Outgoing mail", lang);
       await visit(page, "/coordinate/invitations", t.invitationsTitle, lang);
       await createInvitation(page, { role: "coordinator", lang });
       await expectNoAxeViolations(page, `/coordinate/invitations showing a new link, as admin (${lang})`);

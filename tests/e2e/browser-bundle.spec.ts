@@ -6,7 +6,7 @@ import { signInAs } from "./helpers/accounts";
 // account and admin pages through the routes' actions (see app/utils/zod.server.ts).
 
 /** A string each library keeps in its code even when minified. */
-const SERVER_ONLY = { zod: "ZodError", exceljs: "ExcelJS", pdfkit: "PDFDocument", kysely: "kysely" } as const;
+const SERVER_ONLY = { zod: "ZodError", exceljs: "ExcelJS", pdfkit: "PDFDocument", kysely: "kysely", nodemailer: "SMTPConnection" } as const;
 
 async function scriptsOf(page: Page, path: string): Promise<{ url: string; body: string }[]> {
   const scripts: Promise<{ url: string; body: string }>[] = [];
@@ -26,7 +26,7 @@ test("pages with forms send no server-only library to the browser, and their scr
   const pages: string[] = ["/login"];
   const seen = await scriptsOf(page, "/login");
   await signInAs(page, "admin");
-  for (const path of ["/account", "/admin/people", "/coordinate/invitations", "/coordinate/certificates", "/admin/dialogue", "/admin/low-data", "/dialogue", "/facilitate"]) {
+  for (const path of ["/account", "/admin/people", "/coordinate/invitations", "/coordinate/certificates", "/admin/dialogue", "/admin/low-data", "/admin/mail", "/dialogue", "/facilitate"]) {
     pages.push(path);
     seen.push(...(await scriptsOf(page, path)));
   }

@@ -5,6 +5,7 @@ import type { Catalog } from "../../app/content/model";
 import { createGeneralSpace } from "../../app/models/dialogue.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
+import { unsubscribeUrl } from "../../app/models/mail-preferences.server";
 import { issueCertificate } from "../../app/models/certificate.server";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
@@ -30,7 +31,7 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
+const ids = { unsubscribe: "", openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
 // Dialogue in cohort A: members and its facilitator get in; the coordinator of A, who is not a member, does not.
 const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
@@ -42,6 +43,7 @@ const TABLE: Record<string, RouteCase> = {
   "account.tsx": { url: () => "/account", loader: signedIn(200), action: signedIn(400) },
   "admin._index.tsx": { url: () => "/admin", loader: adminOnly(200) },
   "admin.audit.tsx": { url: () => "/admin/audit", loader: adminOnly(200) },
+  "admin.mail.tsx": { url: () => "/admin/mail", loader: adminOnly(200), action: adminOnly(400) },
   "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
   "admin.low-data.tsx": { url: () => "/admin/low-data", loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
@@ -78,6 +80,7 @@ const TABLE: Record<string, RouteCase> = {
   "learn._index.tsx": { url: () => "/learn", loader: signedIn(200) },
   "login.tsx": { url: () => "/login", loader: { ...all("redirect"), anonymous: 200 }, action: all(400) },
   "logout.tsx": { url: () => "/logout", loader: all("redirect"), action: all("login") },
+  "mail.unsubscribe.$token.tsx": { url: () => `/mail/unsubscribe/${ids.unsubscribe}`, loader: all(200), action: all(400) },
   "reset.$token.tsx": { url: () => `/reset/${ids.resetToken}`, loader: all(200), action: all(400) },
 };
 
@@ -106,6 +109,7 @@ beforeAll(async () => {
   const invitation = await createInvitation(t.db, { cohortId: cohortA, role: "officer", email: null, note: null, createdBy: people.admin, validForMs: 86_400_000 });
   ids.openToken = invitation.token;
   invitationInA = invitation.id;
+  ids.unsubscribe = (await unsubscribeUrl(t.db, "", people.officer, "digests")).split("/").pop()!;
   ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
   ids.certificate = (await issueCertificate(t.db, people.officer, base)).code;
   ids.spaceA = await createGeneralSpace(t.db, cohortA, "Grupo A");
@@ -135,6 +139,7 @@ const paramsOf = (url: string) => {
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };
   if (first === "join" || first === "reset") return { token: second };
+  if (first === "mail") return { token: third };
   if (first === "certificates" || first === "verify") return { code: second };
   if (first === "coordinate" && second === "learners" && third) return { personId: third };
   if (first === "dialogue") return { spaceId: second, threadId: third };

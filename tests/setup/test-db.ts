@@ -11,6 +11,8 @@ export type Engine = "pglite" | "postgres";
 export interface TestDb {
   db: DB;
   engine: Engine;
+  /** The PostgreSQL database's connection string (for a child process); PGlite has none. */
+  url: string | null;
   /** Opens another, independent handle on the same database (another "process"); PostgreSQL only. */
   openAnother: () => DB;
   close: () => Promise<void>;
@@ -25,6 +27,7 @@ export async function openTestDb(): Promise<TestDb> {
     return {
       db,
       engine,
+      url: null,
       openAnother: () => {
         throw new Error("PGlite is one process: there is no second handle");
       },
@@ -48,6 +51,7 @@ export async function openTestDb(): Promise<TestDb> {
   return {
     db,
     engine,
+    url: url.toString(),
     openAnother: open,
     close: async () => {
       await Promise.all(handles.map((h) => h.destroy()));
