@@ -26,7 +26,7 @@ export default tseslint.config(
   // rules (machines, quiz, scenario, content, learning). Pure rules do no I/O, so they never
   // import models, activities or routes; models never import activities or routes.
   {
-    files: ["app/{machines,quiz,scenario,content,learning}/**/*.{ts,tsx}"],
+    files: ["app/{machines,quiz,scenario,content,learning,organisation}/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/models/**", "**/activities/**", "**/routes/**", "**/db/client"], message: "Pure rules (machines, quiz, scenario, content, learning) do no I/O: pass them data instead of importing models, activities, routes or the database." }] }],
     },

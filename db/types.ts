@@ -49,6 +49,7 @@ export interface Database {
 
 interface CountriesTable {
   code: string;
+  retired_at: NullableTimestamp;
 }
 
 interface InstitutionsTable {
@@ -57,7 +58,12 @@ interface InstitutionsTable {
   name: string;
   short_name: string;
   created_at: CreatedAt;
+  kind: InstitutionKind | null;
+  retired_at: NullableTimestamp;
+  /** Set when the institution was merged into another (kept, retired, for the history). */
+  merged_into: string | null;
 }
+export type InstitutionKind = "migration" | "police" | "consulate" | "protection" | "child-protection" | "health" | "civil-society";
 
 interface UnitsTable {
   id: Generated<string>;
@@ -125,6 +131,15 @@ interface CohortsTable {
   created_at: CreatedAt;
   /** Members get pages without scripts unless they chose otherwise. */
   low_data: Generated<boolean>;
+  /** How many learners (officers) it takes; null: no limit. */
+  capacity: number | null;
+  /** The language the run is given in; null: each person's own. */
+  locale: string | null;
+  /** The country that runs it (its coordinators may manage it); null: a regional run. */
+  country_code: string | null;
+  copied_from: string | null;
+  /** Closed runs are read-only: nobody joins, progress is kept. */
+  closed_at: NullableTimestamp;
 }
 
 interface CohortMembersTable {

@@ -7,22 +7,57 @@ export interface NewMember {
   role: RoleName;
 }
 
-/** Why a cohort takes no more members. */
-export type MembershipRefusal = "cohort-missing";
+/**
+ * Why a cohort takes no more members: it does not exist, it is closed (a finished run is
+ * read-only), or the new learners would take it past its capacity.
+ */
+export type MembershipRefusal = "cohort-missing" | "closed" | "full";
 
 /**
  * The one way people join a cohort (invitation, import, an admin's form): every caller goes
  * through here so the cohort's rules (capacity, closed runs) are checked in one place, under a
- * lock on the cohort row so concurrent joins are serialised. Existing members are left as they are.
+ * lock on the cohort row (FOR NO KEY UPDATE) so concurrent joins are serialised. Existing members are left as they are.
+ *
+ * Capacity counts learners (officers): facilitators and coordinators of a run are its staff, not
+ * its seats. All or nothing: when the new learners do not all fit, nobody is added.
  */
 export async function addMembers(
   trx: Trx,
   cohortId: string,
   members: readonly NewMember[],
 ): Promise<Result<{ added: number }, MembershipRefusal>> {
-  const cohort = await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).forUpdate().executeTakeFirst();
+  const cohort = await trx
+    .selectFrom("cohorts")
+    .select(["id", "capacity", "closed_at"])
+    .where("id", "=", cohortId)
+    // FOR NO KEY UPDATE: serialises joins like FOR UPDATE, but does not wait on the key-share
+    // locks that the caller's own inserts referencing the cohort (grants, invitations) take, which
+    // made two concurrent acceptances deadlock.
+    .forNoKeyUpdate()
+    .executeTakeFirst();
   if (!cohort) return refused("cohort-missing");
+  if (cohort.closed_at) return refused("closed");
   if (members.length === 0) return { ok: true, added: 0 };
+  if (cohort.capacity !== null) {
+    const learners = [...new Set(members.filter((m) => m.role === "officer").map((m) => m.personId))];
+    if (learners.length > 0) {
+      // Read under the cohort lock: no other join can add a member between this count and the insert.
+      const seated = await trx
+        .selectFrom("cohort_members")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("cohort_id", "=", cohortId)
+        .where("role", "=", "officer")
+        .executeTakeFirstOrThrow();
+      const already = await trx
+        .selectFrom("cohort_members")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("cohort_id", "=", cohortId)
+        .where("person_id", "in", learners)
+        .executeTakeFirstOrThrow();
+      const newcomers = learners.length - Number(already.n);
+      if (Number(seated.n) + newcomers > cohort.capacity) return refused("full");
+    }
+  }
   const inserted = await trx
     .insertInto("cohort_members")
     .values(members.map((m) => ({ cohort_id: cohortId, person_id: m.personId, role: m.role })))

@@ -102,7 +102,8 @@ function invitationState(row: { accepted_at: Date | null; revoked_at: Date | nul
   return "open";
 }
 
-export type AcceptRefusal = "unusable" | "email-taken";
+/** "full": the cohort has no seat left; "closed": the run is over (see addMembers). */
+export type AcceptRefusal = "unusable" | "email-taken" | "full" | "closed";
 export type AcceptResult = { ok: true; personId: string } | { ok: false; reason: AcceptRefusal };
 
 /**
@@ -133,7 +134,7 @@ export async function acceptInvitation(
     await trx.updateTable("invitations").set({ accepted_by: personId }).where("id", "=", invitation.id).execute();
     await grantRole(trx, personId, invitation.role, { kind: "cohort", id: invitation.cohort_id }, null);
     const joined = await addMembers(trx, invitation.cohort_id, [{ personId, role: invitation.role }]);
-    if (!joined.ok) return refused("unusable");
+    if (!joined.ok) return refused(joined.code === "cohort-missing" ? "unusable" : joined.code);
     if (welcome && invitation.role === "officer") await enqueueEnrolmentMail(trx, { personId, cohortId: invitation.cohort_id, ...welcome });
     await audit(trx, {
       actorId: personId,

@@ -10,7 +10,7 @@ import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
 import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { localeFor } from "../i18n/request-locale.server";
-import { acceptInvitation, findInvitation } from "../models/invitation.server";
+import { acceptInvitation, findInvitation, type AcceptRefusal } from "../models/invitation.server";
 import { siteUrl } from "../utils/site-url.server";
 import { createSession } from "../models/session.server";
 import { ROLE_HOME } from "../roles";
@@ -44,6 +44,14 @@ const schema = () => z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "form.passwordsDiffer" });
 
+// What the person is told when the invitation cannot make their account, and the status.
+const REFUSALS: Record<AcceptRefusal, { errors: Record<string, string>; status: number }> = {
+  "email-taken": { errors: { email: "join.emailTaken" }, status: 400 },
+  unusable: { errors: { form: "join.unusable" }, status: 410 },
+  full: { errors: { form: "cohortAdmin.join.full" }, status: 409 },
+  closed: { errors: { form: "cohortAdmin.join.closed" }, status: 409 },
+};
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db, config } = context;
   const token = params.token ?? "";
@@ -63,8 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { catalog: context.content, siteUrl: siteUrl(context.config, request) },
   );
   if (!result.ok) {
-    const errors: Record<string, string> = result.reason === "email-taken" ? { email: "join.emailTaken" } : { form: "join.unusable" };
-    return json({ errors, values }, { status: result.reason === "email-taken" ? 400 : 410 });
+    const { errors, status } = REFUSALS[result.reason];
+    return json({ errors: errors as Record<string, string>, values }, { status });
   }
   const session = await createSession(db, result.personId, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }, request.headers.get("user-agent"));
   return redirect(`${ROLE_HOME[invitation.role]}?welcome=1`, { headers: { "Set-Cookie": sessionCookie(config, session.token) } });
