@@ -6,7 +6,7 @@ export interface AuditEntry {
   targetType?: string;
   targetId?: string;
   details?: Record<string, unknown>;
-  requestId?: string;
+  requestId?: string | undefined;
 }
 
 /** Who asked for a change, for the audit line its model writes. */
