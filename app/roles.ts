@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "create:invitation": ["coordinator", "admin"],
   "revoke:certificate": ["coordinator", "admin"],
   "manage:people": ["admin"],
+  /** Within their scope (see cohortsInScope): a country coordinator runs that country's cohorts. */
+  "manage:cohorts": ["coordinator", "admin"],
   "read:audit": ["admin"],
   "manage:mail": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -36,8 +36,13 @@ export async function grantsCover(db: DB, grants: Grant[], scope: Scope): Promis
       return false;
     case "country":
       return grants.some((g) => g.scope_kind === "country" && g.country_code === scope.code);
-    case "cohort":
-      return grants.some((g) => g.scope_kind === "cohort" && g.cohort_id === scope.id);
+    case "cohort": {
+      if (grants.some((g) => g.scope_kind === "cohort" && g.cohort_id === scope.id)) return true;
+      const countries = grants.flatMap((g) => (g.scope_kind === "country" && g.country_code ? [g.country_code] : []));
+      if (countries.length === 0) return false;
+      const row = await db.selectFrom("cohorts").select("id").where("id", "=", scope.id).where("country_code", "in", countries).executeTakeFirst();
+      return Boolean(row);
+    }
     case "institution": {
       if (grants.some((g) => g.scope_kind === "institution" && g.institution_id === scope.id)) return true;
       const countries = grants.flatMap((g) => (g.scope_kind === "country" && g.country_code ? [g.country_code] : []));
@@ -79,11 +84,25 @@ export function peopleInScope(grants: Grant[]) {
   };
 }
 
-/** Cohorts these grants reach: granted cohorts, or all of them for a global grant. */
+/**
+ * Cohorts these grants reach: granted cohorts, the cohorts run by a granted country
+ * (cohorts.country_code), or all of them for a global grant. A regional cohort (no country)
+ * is reached only globally or by a grant on it.
+ */
 export function cohortsInScope(grants: Grant[]) {
   return (eb: ExpressionBuilder<Database, "cohorts">): Expression<SqlBool> => {
     if (grants.some((g) => g.scope_kind === "global")) return sql<SqlBool>`true`;
-    const cohorts = grants.flatMap((g) => (g.cohort_id ? [g.cohort_id] : []));
-    return cohorts.length ? eb("cohorts.id", "in", cohorts) : sql<SqlBool>`false`;
+    const cohorts = grants.flatMap((g) => (g.scope_kind === "cohort" && g.cohort_id ? [g.cohort_id] : []));
+    const countries = grants.flatMap((g) => (g.scope_kind === "country" && g.country_code ? [g.country_code] : []));
+    const conditions: Expression<SqlBool>[] = [];
+    if (cohorts.length) conditions.push(eb("cohorts.id", "in", cohorts));
+    if (countries.length) conditions.push(eb("cohorts.country_code", "in", countries));
+    return conditions.length ? eb.or(conditions) : sql<SqlBool>`false`;
   };
+}
+
+/** Whether these grants may open a new cohort run by this country (null: a regional cohort). */
+export function mayCreateCohortIn(grants: Grant[], countryCode: string | null): boolean {
+  if (grants.some((g) => g.scope_kind === "global")) return true;
+  return countryCode !== null && grants.some((g) => g.scope_kind === "country" && g.country_code === countryCode);
 }
