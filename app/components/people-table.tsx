@@ -14,7 +14,7 @@ export interface PersonRow {
 }
 
 /** People with their place and cohorts; `actions` adds a last column (e.g. a reset-link button). */
-export function PeopleTable({ rows, caption, actions }: { rows: PersonRow[]; caption: string; actions?: (row: PersonRow) => ReactNode }) {
+export function PeopleTable<R extends PersonRow>({ rows, caption, actions }: { rows: R[]; caption: string; actions?: (row: R) => ReactNode }) {
   const { t } = useTranslation();
   const roleNames = (roles: string | null) =>
     (roles ?? "")

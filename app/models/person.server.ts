@@ -87,11 +87,13 @@ export async function addToCohort(db: DB, cohortId: string, personId: string, ro
     .execute();
 }
 
+/** Sets a password; people created by an import have none until they use their link. */
 export async function setPassword(db: DB, personId: string, password: string): Promise<void> {
+  const password_hash = await hashPassword(password);
   await db
-    .updateTable("credentials")
-    .set({ password_hash: await hashPassword(password), updated_at: sql`now()` })
-    .where("person_id", "=", personId)
+    .insertInto("credentials")
+    .values({ person_id: personId, password_hash })
+    .onConflict((oc) => oc.column("person_id").doUpdateSet({ password_hash, updated_at: sql`now()` }))
     .execute();
 }
 

@@ -10,6 +10,8 @@ import { PeopleTable } from "../components/people-table";
 import { SearchForm } from "../components/search-form";
 import { issuePasswordReset } from "../models/password-reset.server";
 import { findPersonInScope, listPeopleInScope } from "../models/people.server";
+import { setPersonActive } from "../models/person-status.server";
+import { refusableTransaction } from "../models/refusable-transaction.server";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { isUuid } from "../utils/ids";
@@ -28,23 +30,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const people = await listPeopleInScope(context.db, user.scopedGrants, { search: q, limit, offset });
   const flash = readFlash(request);
-  // "reset:<token>:<address mailed to>:<name>" (a name may hold colons; an address does not)
+  // "reset:<token>:<address mailed to>:<name>" (a name may hold colons; an address does not);
+  // "status:<on|off>:<name>" or "refused:<code>:<name>" after (de)activation.
   const [kind, token, mailedTo, ...name] = flash?.split(":") ?? [];
+  const status = kind === "status" || kind === "refused" ? { kind, code: token ?? "", name: [mailedTo, ...name].join(":") } : null;
   return json(
     {
       ...people,
       page,
       q,
+      status,
       resetLink: kind === "reset" && token ? { url: `${siteUrl(context.config, request)}/reset/${token}`, name: name.join(":"), mailedTo: mailedTo ?? "" } : null,
     },
     flash ? { headers: { "Set-Cookie": flashCookie(context.config, PATH, null) } } : undefined,
   );
 }
 
-const schema = () => z.object({ intent: z.literal("reset-link"), personId: z.string().refine(isUuid) });
+const schema = () => z.object({ intent: z.enum(["reset-link", "deactivate", "reactivate"]), personId: z.string().refine(isUuid) });
 
 // Issues a single-use link to set a new password: mailed to the person, and shown once to the admin
-// (who can hand it over when mail does not reach them).
+// (who can hand it over when mail does not reach them); or deactivates / reactivates an account.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "manage:people");
   const form = await parseForm(request, schema());
@@ -52,6 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
   const person = await findPersonInScope(db, user.scopedGrants, form.data.personId);
   if (!person) throw new Response("Not Found", { status: 404 });
+  if (form.data.intent !== "reset-link") {
+    const active = form.data.intent === "reactivate";
+    const result = await refusableTransaction(db, (trx) => setPersonActive(trx, { actorId: user.id, personId: person.id, active, requestId: context.requestId }));
+    const flash = result.ok ? `status:${active ? "on" : "off"}:${person.display_name}` : `refused:${result.code}:${person.display_name}`;
+    return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, flash) } });
+  }
   const { token, mailedTo } = await issuePasswordReset(db, {
     personId: person.id,
     createdBy: user.id,
@@ -64,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function People() {
   const { t } = useTranslation();
-  const { rows, total, page, q, resetLink } = useLoaderData<typeof loader>();
+  const { rows, total, page, q, resetLink, status } = useLoaderData<typeof loader>();
   return (
     <div className="page wide">
       <h1>{t("admin.people")}</h1>
@@ -76,6 +87,16 @@ export default function People() {
           <input id="reset-link" type="text" readOnly value={resetLink.url} className="copy-field" />
         </div>
       ) : null}
+      {status ? (
+        <p className={status.kind === "refused" ? "notice notice-error" : "notice"} role="status" dir="auto">
+          {status.kind === "refused"
+            ? t(`peopleAdmin.refusal.${status.code}`, { defaultValue: t("peopleAdmin.refusal.generic"), name: status.name })
+            : t(status.code === "on" ? "peopleAdmin.reactivated" : "peopleAdmin.deactivated", { name: status.name })}
+        </p>
+      ) : null}
+      <p>
+        <a href="/admin/import">{t("enrolment.title")}</a>
+      </p>
       <SearchForm defaultValue={q} />
       {rows.length === 0 ? (
         <p className="empty">{q ? t("people.noMatches") : t("admin.noPeople")}</p>
@@ -84,14 +105,28 @@ export default function People() {
           rows={rows}
           caption={t("admin.peopleCaption", { count: total })}
           actions={(p) => (
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="reset-link" />
-              <input type="hidden" name="personId" value={p.id} />
-              <button type="submit" className="button-link" aria-label={t("admin.resetFor", { name: p.display_name })}>
-                {t("admin.reset")}
-              </button>
-            </Form>
+            <>
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="reset-link" />
+                <input type="hidden" name="personId" value={p.id} />
+                <button type="submit" className="button-link" aria-label={t("admin.resetFor", { name: p.display_name })}>
+                  {t("admin.reset")}
+                </button>
+              </Form>
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value={p.disabled_at ? "reactivate" : "deactivate"} />
+                <input type="hidden" name="personId" value={p.id} />
+                <button
+                  type="submit"
+                  className="button-link"
+                  aria-label={t(p.disabled_at ? "peopleAdmin.reactivateFor" : "peopleAdmin.deactivateFor", { name: p.display_name })}
+                >
+                  {t(p.disabled_at ? "peopleAdmin.reactivate" : "peopleAdmin.deactivate")}
+                </button>
+              </Form>
+            </>
           )}
         />
       )}

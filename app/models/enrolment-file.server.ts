@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import type { DB } from "../../db/client";
+import { readSpreadsheet } from "../import/read-file.server";
+import { checkLines, type ImportRow, type LineError } from "../import/validate";
+import { enrol, type EnrolmentDone, type EnrolmentRefusal } from "./enrolment.server";
+import { planEnrolment, type Plan } from "./enrolment-plan.server";
+import { refusableTransaction } from "./refusable-transaction.server";
+import { refused, type Result } from "./result";
+
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type FileRefusal = "unreadable" | "empty" | "changed";
+
+/** The file's SHA-256: the commit must be of the very file that was previewed. */
+export const fileHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function rowsOf(upload: Upload): Promise<Result<{ rows: ImportRow[]; errors: LineError[] }, FileRefusal>> {
+  const read = await readSpreadsheet(upload.name, upload.bytes);
+  if (!read.ok) return read;
+  const checked = checkLines(read.lines);
+  return checked.ok ? { ok: true, rows: checked.rows, errors: checked.errors } : { ok: true, rows: [], errors: checked.errors };
+}
+
+/** The dry run: every line it would create, update or skip, and every error. Writes nothing. */
+export async function previewEnrolment(db: DB, cohortId: string, upload: Upload): Promise<Result<Plan & { hash: string }, FileRefusal>> {
+  const read = await rowsOf(upload);
+  if (!read.ok) return read;
+  const plan = await planEnrolment(db, cohortId, read.rows, read.errors);
+  return { ok: true, ...plan, hash: fileHash(upload.bytes) };
+}
+
+export interface ImportRequest {
+  actorId: string;
+  cohortId: string;
+  upload: Upload;
+  /** The hash shown with the preview; null skips the check (scripts, the bench). */
+  previewedHash: string | null;
+  defaultLocale: string;
+  linkValidForMs: number;
+  requestId?: string;
+}
+
+/** Commits an import in one transaction; nothing is written when any line or the cohort refuses. */
+export async function importEnrolment(db: DB, request: ImportRequest): Promise<Result<EnrolmentDone, EnrolmentRefusal | FileRefusal>> {
+  const hash = fileHash(request.upload.bytes);
+  if (request.previewedHash !== null && request.previewedHash !== hash) return refused("changed");
+  const read = await rowsOf(request.upload);
+  if (!read.ok) return read;
+  return refusableTransaction(db, (trx) =>
+    enrol(trx, {
+      actorId: request.actorId,
+      cohortId: request.cohortId,
+      rows: read.rows,
+      errors: read.errors,
+      defaultLocale: request.defaultLocale,
+      linkValidForMs: request.linkValidForMs,
+      fileHash: hash,
+      ...(request.requestId ? { requestId: request.requestId } : {}),
+    }),
+  );
+}
