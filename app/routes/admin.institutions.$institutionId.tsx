@@ -56,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.code === "missing" && data.intent !== "merge") throw notFound();
     const field = data.intent === "unit" ? "unit" : data.intent === "merge" ? "into" : data.intent === "update" ? "name" : "form";
-    return json({ errors: { [field]: `orgAdmin.institutions.refused.${result.code}` } as Record<string, string>, values: form.values ?? {} }, { status: 400 });
+    return json({ errors: { [field]: `orgAdmin.institutions.refused.${result.code}` } as Record<string, string>, values: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])) }, { status: 400 });
   }
   if (data.intent === "merge") return redirect(`/admin/institutions/${data.into}?done=merged`);
   return redirect(`/admin/institutions/${id}?done=${data.intent}`);
