@@ -13,6 +13,7 @@ export function ReportNav({ search = "" }: { search?: string }) {
     { to: "/coordinate/items", label: t("report.nav.items"), end: false },
     { to: "/coordinate/scenarios", label: t("report.nav.scenarios"), end: false },
     { to: "/coordinate/certificates", label: t("report.nav.certificates"), end: false },
+    { to: "/coordinate/cohorts", label: t("report.nav.cohorts"), end: false },
     { to: "/coordinate/invitations", label: t("report.nav.invitations"), end: false },
   ];
   return (

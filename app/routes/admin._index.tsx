@@ -37,6 +37,18 @@ export default function Admin() {
           <Link to="/admin/people">{t("admin.people")}</Link>
         </li>
         <li>
+          <Link to="/coordinate/cohorts">{t("cohortAdmin.title")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/countries">{t("orgAdmin.countries.title")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/institutions">{t("orgAdmin.institutions.title")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/roles">{t("rolesAdmin.title")}</Link>
+        </li>
+        <li>
           <Link to="/coordinate/invitations">{t("invitations.title")}</Link>
         </li>
         <li>

@@ -7,8 +7,8 @@ import * as dialogue from "./2026-11-23-005-dialogue";
 import * as lowData from "./2026-11-23-006-low-data";
 import * as scenarioStates from "./2026-11-23-007-scenario-states";
 import * as certificates from "./2026-11-23-008-certificates";
-import * as mailOutbox from "./2026-12-05-010-mail-outbox";
 import * as organisation from "./2026-12-05-009-organisation";
+import * as mailOutbox from "./2026-12-05-010-mail-outbox";
 import * as scenarioMachineVersion from "./2026-12-05-012-scenario-machine-version";
 
 /**
@@ -24,7 +24,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-006-low-data": lowData,
   "2026-11-23-007-scenario-states": scenarioStates,
   "2026-11-23-008-certificates": certificates,
-  "2026-12-05-010-mail-outbox": mailOutbox,
   "2026-12-05-009-organisation": organisation,
+  "2026-12-05-010-mail-outbox": mailOutbox,
   "2026-12-05-012-scenario-machine-version": scenarioMachineVersion,
 };

@@ -8,7 +8,7 @@ import { createPasswordReset } from "../../app/models/password-reset.server";
 import { unsubscribeUrl } from "../../app/models/mail-preferences.server";
 import { issueCertificate } from "../../app/models/certificate.server";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
-import { makeCohort, makePerson } from "../setup/factories";
+import { makeCohort, makeCountry, makeInstitution, makePerson } from "../setup/factories";
 import { routeModules, unlistedRoutes } from "../setup/route-modules";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -31,7 +31,7 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { unsubscribe: "", openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
+const ids = { institution: "", unsubscribe: "", openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
 // Dialogue in cohort A: members and its facilitator get in; the coordinator of A, who is not a member, does not.
 const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
@@ -46,6 +46,12 @@ const TABLE: Record<string, RouteCase> = {
   "admin.mail.tsx": { url: () => "/admin/mail", loader: adminOnly(200), action: adminOnly(400) },
   "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
   "admin.low-data.tsx": { url: () => "/admin/low-data", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.countries.tsx": { url: () => "/admin/countries", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.institutions._index.tsx": { url: () => "/admin/institutions", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.institutions.$institutionId.tsx": { url: () => `/admin/institutions/${ids.institution}`, loader: adminOnly(200), action: adminOnly(400) },
+  "admin.roles.tsx": { url: () => "/admin/roles", loader: adminOnly(200), action: adminOnly(400) },
+  "coordinate.cohorts._index.tsx": { url: () => "/coordinate/cohorts", loader: coordinators(200), action: coordinators(400) },
+  "coordinate.cohorts.$cohortId._index.tsx": { url: () => `/coordinate/cohorts/${cohortA}`, loader: coordinators(200), action: coordinators(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },
@@ -97,6 +103,8 @@ beforeAll(async () => {
   const base = real.courses.get("trafficking-smuggling")!;
   content = { courses: new Map([...real.courses, ["closed-course", { ...base, id: "closed-course", openToAll: false }]]) };
   cohortA = await makeCohort(t.db, "Grupo A");
+  await makeCountry(t.db, "HN");
+  ids.institution = await makeInstitution(t.db, "HN");
   const cohortB = await makeCohort(t.db, "Grupo B");
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "closed-course", due_on: null }).execute();
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortB, course_id: "trafficking-smuggling", due_on: null }).execute();
@@ -141,6 +149,8 @@ const paramsOf = (url: string) => {
   if (first === "join" || first === "reset") return { token: second };
   if (first === "mail") return { token: third };
   if (first === "certificates" || first === "verify") return { code: second };
+  if (first === "coordinate" && second === "cohorts" && third) return { cohortId: third };
+  if (first === "admin" && second === "institutions" && third) return { institutionId: third };
   if (first === "coordinate" && second === "learners" && third) return { personId: third };
   if (first === "dialogue") return { spaceId: second, threadId: third };
   return {};
