@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "../../db/client";
 
 export interface AuditEntry {
@@ -31,23 +32,47 @@ export async function audit(db: DB, entry: AuditEntry): Promise<void> {
 }
 
 /** The audit log, newest first, one page and the total. */
-export async function recentAudit(db: DB, limit: number, offset: number) {
-  const rows = await db
-    .selectFrom("audit_log")
-    .leftJoin("people", "people.id", "audit_log.actor_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.target_type",
-      "audit_log.target_id",
-      "audit_log.request_id",
-      "people.display_name as actor_name",
-    ])
-    .orderBy("audit_log.id", "desc")
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const count = await db.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
+export interface AuditFilter {
+  /** Part of the actor's name or email. */
+  actor: string;
+  /** One action, as written in the log ("role.granted"). */
+  action: string;
+  /** A target's id, or part of the name or email of the person it was about. */
+  target: string;
+}
+
+const contains = (text: string) => `%${text.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The log, newest first, narrowed by actor, action and target; with the actions it holds, for the filter. */
+export async function recentAudit(db: DB, filter: AuditFilter, limit: number, offset: number) {
+  let base = db.selectFrom("audit_log").leftJoin("people", "people.id", "audit_log.actor_id").leftJoin("people as target", (join) => join.on(sql<SqlBool>`audit_log.target_type = 'person' and target.id::text = audit_log.target_id`));
+  if (filter.actor.trim()) {
+    const pattern = contains(filter.actor);
+    base = base.where((eb) => eb.or([eb(sql`lower(people.display_name)`, "like", pattern), eb("people.email", "like", pattern)]));
+  }
+  if (filter.action) base = base.where("audit_log.action", "=", filter.action);
+  if (filter.target.trim()) {
+    const pattern = contains(filter.target);
+    base = base.where((eb) => eb.or([eb("audit_log.target_id", "=", filter.target.trim()), eb(sql`lower(target.display_name)`, "like", pattern), eb("target.email", "like", pattern)]));
+  }
+  const [rows, count, actions] = await Promise.all([
+    base
+      .select([
+        "audit_log.id",
+        "audit_log.at",
+        "audit_log.action",
+        "audit_log.target_type",
+        "audit_log.target_id",
+        "audit_log.request_id",
+        "people.display_name as actor_name",
+        "target.display_name as target_name",
+      ])
+      .orderBy("audit_log.id", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute(),
+  ]);
+  return { rows, total: Number(count.n), actions: actions.map((a) => a.action) };
 }

@@ -1,58 +1,132 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import {
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guards.server";
+import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
 import { Pagination } from "../components/pagination";
 import { recentAudit } from "../models/audit.server";
 import { pageTitle } from "../utils/meta";
 import { pageFrom, PAGE_SIZE } from "../utils/pagination";
+import reportStyles from "../styles/report.css";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: reportStyles },
+];
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "audit.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "read:audit");
-  const { page, limit, offset } = pageFrom(new URL(request.url));
-  return json({ page, ...(await recentAudit(context.db, limit, offset)) });
+  const url = new URL(request.url);
+  const { page, limit, offset } = pageFrom(url);
+  const param = (name: string) =>
+    (url.searchParams.get(name) ?? "").slice(0, 100);
+  const filter = {
+    actor: param("actor"),
+    action: param("action"),
+    target: param("target"),
+  };
+  return json({
+    page,
+    filter,
+    ...(await recentAudit(context.db, filter, limit, offset)),
+  });
 }
 
 export default function Audit() {
   const { t } = useTranslation();
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, filter, actions } = useLoaderData<typeof loader>();
+  const label = (action: string) =>
+    t(`audit.actions.${action}`, { defaultValue: action });
+  const filtered = Boolean(filter.actor || filter.action || filter.target);
   return (
     <div className="page wide">
       <h1>{t("audit.title")}</h1>
-      {rows.length === 0 ? (
-        <p className="empty">{t("audit.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("audit.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.what")}</th>
-                <th scope="col">{t("audit.request")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <DateText value={r.at} withTime />
-                  </td>
-                  <td dir="auto">{r.actor_name ?? "—"}</td>
-                  <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
-                  <td>
-                    <code>{r.request_id?.slice(0, 8) ?? "—"}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Form method="get" className="report-filters">
+        <fieldset>
+          <legend>{t("audit.filter")}</legend>
+          <div className="report-filter-fields">
+            <div className="field">
+              <label htmlFor="audit-actor">{t("audit.who")}</label>
+              <input
+                id="audit-actor"
+                type="search"
+                name="actor"
+                defaultValue={filter.actor}
+                maxLength={100}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="audit-action">{t("audit.what")}</label>
+              <select
+                id="audit-action"
+                name="action"
+                defaultValue={filter.action}
+              >
+                <option value="">{t("audit.anyAction")}</option>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {label(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="audit-target">{t("audit.target")}</label>
+              <input
+                id="audit-target"
+                type="search"
+                name="target"
+                defaultValue={filter.target}
+                maxLength={100}
+                aria-describedby="audit-target-hint"
+              />
+              <p className="hint" id="audit-target-hint">
+                {t("audit.targetHint")}
+              </p>
+            </div>
+          </div>
+          <button type="submit" className="button-secondary">
+            {t("audit.apply")}
+          </button>
+        </fieldset>
+      </Form>
+      <DataTable
+        caption={t("audit.caption")}
+        rows={rows}
+        rowKey={(r) => String(r.id)}
+        empty={filtered ? t("audit.noMatch") : t("audit.empty")}
+        columns={[
+          {
+            header: t("audit.when"),
+            cell: (r) => <DateText value={r.at} withTime />,
+          },
+          {
+            header: t("audit.who"),
+            auto: true,
+            cell: (r) => r.actor_name ?? "—",
+          },
+          { header: t("audit.what"), cell: (r) => label(r.action) },
+          {
+            header: t("audit.target"),
+            auto: true,
+            cell: (r) =>
+              r.target_name ??
+              (r.target_id ? <code>{r.target_id.slice(0, 8)}</code> : "—"),
+          },
+          {
+            header: t("audit.request"),
+            cell: (r) => <code>{r.request_id?.slice(0, 8) ?? "—"}</code>,
+          },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

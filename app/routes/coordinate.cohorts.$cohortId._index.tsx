@@ -7,6 +7,7 @@ import { cohortFormOptions } from "../cohorts/cohort-options.server";
 import { CohortForm } from "../components/cohort-form";
 import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
+import { DateText } from "../components/date-text";
 import { Field } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { localeFor } from "../i18n/request-locale.server";
@@ -143,7 +144,7 @@ export default function CohortPage() {
             empty={t("cohortAdmin.noCourses")}
             columns={[
               { header: t("cohortAdmin.course"), rowHeader: true, auto: true, cell: (c) => courseTitles[c.course_id] ?? c.course_id },
-              { header: t("cohortAdmin.due"), cell: (c) => c.due_on ?? "—" },
+              { header: t("cohortAdmin.due"), cell: (c) => <DateText value={c.due_on} /> },
             ]}
           />
         </>

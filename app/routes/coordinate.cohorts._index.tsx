@@ -6,6 +6,7 @@ import { cohortFields, cohortSchema } from "../cohorts/cohort-form.server";
 import { cohortFormOptions } from "../cohorts/cohort-options.server";
 import { CohortForm } from "../components/cohort-form";
 import { DataTable } from "../components/data-table";
+import { DateText } from "../components/date-text";
 import { ReportNav } from "../components/report-nav";
 import { Pagination } from "../components/pagination";
 import { SearchForm } from "../components/search-form";
@@ -45,10 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Cohorts() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { rows, total, page, q, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`).toLocaleDateString(i18n.language, { timeZone: "UTC", dateStyle: "medium" }) : "—");
   return (
     <div className="page wide">
       <ReportNav />
@@ -62,7 +62,11 @@ export default function Cohorts() {
         columns={[
           { header: t("cohortAdmin.form.name"), rowHeader: true, auto: true, cell: (r) => <Link to={`/coordinate/cohorts/${r.id}`}>{r.name}</Link> },
           { header: t("cohortAdmin.form.country"), cell: (r) => r.country ?? t("cohortAdmin.form.regional") },
-          { header: t("cohortAdmin.dates"), cell: (r) => `${date(r.starts_on)} – ${date(r.ends_on)}` },
+          { header: t("cohortAdmin.dates"), cell: (r) => (
+              <>
+                <DateText value={r.starts_on} /> – <DateText value={r.ends_on} />
+              </>
+            ) },
           { header: t("cohortAdmin.seats"), cell: (r) => (r.capacity === null ? t("cohortAdmin.seatsOpen", { count: r.learners }) : t("cohortAdmin.seatsOf", { count: r.learners, capacity: r.capacity })) },
           { header: t("cohortAdmin.status"), cell: (r) => (r.closed_at ? t("cohortAdmin.closed") : t("cohortAdmin.open")) },
         ]}
