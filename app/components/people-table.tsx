@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CountryName } from "./country-name";
@@ -14,7 +15,7 @@ export interface PersonRow {
 }
 
 /** People with their place and cohorts; `actions` adds a last column (e.g. a reset-link button). */
-export function PeopleTable<R extends PersonRow>({ rows, caption, actions }: { rows: R[]; caption: string; actions?: (row: R) => ReactNode }) {
+export function PeopleTable<R extends PersonRow>({ rows, caption, actions, linkTo }: { rows: R[]; caption: string; actions?: (row: R) => ReactNode; linkTo?: (row: R) => string }) {
   const { t } = useTranslation();
   const roleNames = (roles: string | null) =>
     (roles ?? "")
@@ -28,7 +29,7 @@ export function PeopleTable<R extends PersonRow>({ rows, caption, actions }: { r
       rows={rows}
       rowKey={(p) => p.id}
       columns={[
-        { header: t("people.name"), auto: true, cell: (p) => p.display_name },
+        { header: t("people.name"), auto: true, rowHeader: true, cell: (p) => (linkTo ? <Link to={linkTo(p)}>{p.display_name}</Link> : p.display_name) },
         { header: t("auth.email"), cell: (p) => p.email },
         { header: t("people.country"), cell: (p) => <CountryName code={p.country_code} /> },
         { header: t("people.institution"), auto: true, cell: (p) => p.institution ?? "—" },

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { flashCookie, readFlash } from "../auth/cookies.server";
@@ -79,6 +79,9 @@ export default function People() {
   return (
     <div className="page wide">
       <h1>{t("admin.people")}</h1>
+      <p>
+        <Link to="/admin/people/new">{t("personAdmin.newTitle")}</Link>
+      </p>
       {resetLink ? (
         <div className="notice" role="status">
           <p dir="auto">{t("admin.resetCreated", { name: resetLink.name })}</p>
@@ -95,13 +98,14 @@ export default function People() {
         </p>
       ) : null}
       <p>
-        <a href="/admin/import">{t("enrolment.title")}</a>
+        <a href="/coordinate/cohorts">{t("enrolment.title")}</a>
       </p>
       <SearchForm defaultValue={q} />
       {rows.length === 0 ? (
         <p className="empty">{q ? t("people.noMatches") : t("admin.noPeople")}</p>
       ) : (
         <PeopleTable
+          linkTo={(p) => `/admin/people/${p.id}`}
           rows={rows}
           caption={t("admin.peopleCaption", { count: total })}
           actions={(p) => (

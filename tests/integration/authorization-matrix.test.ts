@@ -52,6 +52,8 @@ const TABLE: Record<string, RouteCase> = {
   "admin.roles.tsx": { url: () => "/admin/roles", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate.cohorts._index.tsx": { url: () => "/coordinate/cohorts", loader: coordinators(200), action: coordinators(400) },
   "coordinate.cohorts.$cohortId._index.tsx": { url: () => `/coordinate/cohorts/${cohortA}`, loader: coordinators(200), action: coordinators(400) },
+  "admin.people_.new.tsx": { url: () => "/admin/people/new", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.people_.$personId.tsx": { url: () => `/admin/people/${people.officer}`, loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate._index.tsx": { url: () => "/coordinate", loader: coordinators(200) },
   "coordinate.scenarios._index.tsx": { url: () => "/coordinate/scenarios", loader: coordinators(200) },
@@ -150,6 +152,7 @@ const paramsOf = (url: string) => {
   if (first === "mail") return { token: third };
   if (first === "certificates" || first === "verify") return { code: second };
   if (first === "coordinate" && second === "cohorts" && third) return { cohortId: third };
+  if (first === "admin" && second === "people" && third) return { personId: third };
   if (first === "admin" && second === "institutions" && third) return { institutionId: third };
   if (first === "coordinate" && second === "learners" && third) return { personId: third };
   if (first === "dialogue") return { spaceId: second, threadId: third };
