@@ -22,6 +22,7 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(5_000_000),
   INVITATION_DAYS: z.coerce.number().positive().default(14),
   RESET_LINK_HOURS: z.coerce.number().positive().default(24),
   DIALOGUE_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(6),
@@ -69,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    /** The request body limit on the bulk-enrolment page (its files are up to 4 MB). */
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     invitationMs: e.INVITATION_DAYS * 86_400_000,
     resetLinkMs: e.RESET_LINK_HOURS * 3_600_000,
     dialoguePostsPerMinute: e.DIALOGUE_POSTS_PER_MINUTE,

@@ -45,6 +45,7 @@ export interface Database {
   dialogue_moderation_log: DialogueModerationLogTable;
   mail_outbox: MailOutboxTable;
   mail_preferences: MailPreferencesTable;
+  enrolment_uploads: EnrolmentUploadsTable;
 }
 
 interface CountriesTable {
@@ -415,4 +416,14 @@ interface MailPreferencesTable {
   reminders: Generated<boolean>;
   digests: Generated<boolean>;
   updated_at: CreatedAt;
+}
+
+/** A bulk-enrolment file between its preview and its import (a day at most). */
+interface EnrolmentUploadsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  uploaded_by: string;
+  file_name: string;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: CreatedAt;
 }

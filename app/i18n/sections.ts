@@ -14,7 +14,7 @@ const AREAS: Record<string, readonly string[]> = {
   learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "certificate.mine", "dialogue.discussion"],
   account: ["account", "certificate", "lowData", "mailPrefs"],
   admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment"],
-  coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin"],
+  coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin", "enrolment"],
   dialogue: ["dialogue"],
   facilitate: ["facilitate", "dialogue"],
   notifications: ["dialogue"],

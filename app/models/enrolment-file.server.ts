@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import type { DB } from "../../db/client";
+import type { DB, Trx } from "../../db/client";
 import { readSpreadsheet } from "../import/read-file.server";
 import { checkLines, type ImportRow, type LineError } from "../import/validate";
 import { enrol, type EnrolmentDone, type EnrolmentRefusal } from "./enrolment.server";
 import { planEnrolment, type Plan } from "./enrolment-plan.server";
+import { enqueueMails } from "./mail-outbox.server";
+import type { SignInLink } from "./new-people.server";
 import { refusableTransaction } from "./refusable-transaction.server";
 import { refused, type Result } from "./result";
 
@@ -40,6 +42,8 @@ export interface ImportRequest {
   previewedHash: string | null;
   defaultLocale: string;
   linkValidForMs: number;
+  /** Mail each new person their link to set a password (the site's address for the link), or not. */
+  mailLinks: { siteUrl: string } | null;
   requestId?: string;
 }
 
@@ -49,8 +53,8 @@ export async function importEnrolment(db: DB, request: ImportRequest): Promise<R
   if (request.previewedHash !== null && request.previewedHash !== hash) return refused("changed");
   const read = await rowsOf(request.upload);
   if (!read.ok) return read;
-  return refusableTransaction(db, (trx) =>
-    enrol(trx, {
+  return refusableTransaction(db, async (trx) => {
+    const done = await enrol(trx, {
       actorId: request.actorId,
       cohortId: request.cohortId,
       rows: read.rows,
@@ -59,6 +63,17 @@ export async function importEnrolment(db: DB, request: ImportRequest): Promise<R
       linkValidForMs: request.linkValidForMs,
       fileHash: hash,
       ...(request.requestId ? { requestId: request.requestId } : {}),
-    }),
+    });
+    if (done.ok && request.mailLinks) await mailSignInLinks(trx, done.links, request.mailLinks.siteUrl, request.linkValidForMs);
+    return done;
+  });
+}
+
+/** The link is mailed in the import's transaction: it leaves only if the people were created. */
+async function mailSignInLinks(trx: Trx, links: readonly SignInLink[], siteUrl: string, validForMs: number) {
+  const expiresAt = new Date(Date.now() + validForMs);
+  await enqueueMails(
+    trx,
+    links.map((l) => ({ kind: "password-reset" as const, to: l.email, locale: l.locale, data: { name: l.displayName, url: `${siteUrl}/reset/${l.token}`, expiresAt } })),
   );
 }

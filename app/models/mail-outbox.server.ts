@@ -40,6 +40,18 @@ export async function enqueueMail<K extends MailKind>(trx: Trx, mail: NewMail<K>
   return row ?? null;
 }
 
+/** Many messages at once (a bulk import's sign-in links), in chunks; none carries a dedupe key. */
+export async function enqueueMails<K extends MailKind>(trx: Trx, mails: readonly Omit<NewMail<K>, "dedupeKey">[]): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < mails.length; i += CHUNK) {
+    const rows = mails.slice(i, i + CHUNK).map((mail) => {
+      const rendered = renderTemplate(mail.kind, mail.locale, mail.data);
+      return { kind: mail.kind, to_address: mail.to, locale: rendered.locale, subject: rendered.subject, text_body: rendered.text, html_body: rendered.html, dedupe_key: null };
+    });
+    await trx.insertInto("mail_outbox").values(rows).execute();
+  }
+}
+
 export interface ClaimedMail {
   id: string;
   to_address: string;

@@ -14,6 +14,7 @@ export interface SignInLink {
   personId: string;
   email: string;
   displayName: string;
+  locale: string;
   token: string;
 }
 
@@ -46,14 +47,14 @@ export async function createPeopleWithSignInLinks(
           unit_id: p.unitId,
         })),
       )
-      .returning(["id", "email", "display_name"])
+      .returning(["id", "email", "display_name", "locale"])
       .execute();
     const tokens = created.map((p) => ({ person: p, token: newToken() }));
     await trx
       .insertInto("password_resets")
       .values(tokens.map(({ person, token }) => ({ token_hash: hashToken(token), person_id: person.id, created_by: createdBy, expires_at: expiresAt })))
       .execute();
-    links.push(...tokens.map(({ person, token }) => ({ personId: person.id, email: person.email, displayName: person.display_name, token })));
+    links.push(...tokens.map(({ person, token }) => ({ personId: person.id, email: person.email, displayName: person.display_name, locale: person.locale, token })));
   }
   return links;
 }

@@ -11,6 +11,7 @@ import { serverT } from "../i18n/translations.server";
 import { readCookie } from "../utils/cookies";
 import { buildAssets } from "./build-assets";
 import { csrfProtection } from "./csrf";
+import { ENROLMENT_UPLOAD_PATH } from "../import/upload-path";
 import type { Logger } from "./log";
 import { remixHandler } from "./remix-handler";
 import { securityHeaders } from "./security-headers";
@@ -70,6 +71,7 @@ export function createApp({ build, db, config, content, log }: AppDeps) {
     csrfProtection({
       secure: config.cookieSecure,
       bodyLimitBytes: config.bodyLimitBytes,
+      uploads: { path: ENROLMENT_UPLOAD_PATH, limitBytes: config.uploadLimitBytes },
       refusalPage: (req) => csrfRefusalPage(req),
     }),
   );

@@ -9,7 +9,7 @@ let reached: string[] = [];
 let close: () => void;
 beforeAll(async () => {
   const app = express();
-  app.use(csrfProtection({ secure: false, bodyLimitBytes: 1000, refusalPage: () => "<p>refused</p>" }));
+  app.use(csrfProtection({ secure: false, bodyLimitBytes: 1000, uploads: { path: /^\/upload$/, limitBytes: 5000 }, refusalPage: () => "<p>refused</p>" }));
   app.all("*", (req, res) => {
     if (req.method !== "GET") reached.push(`${req.method} ${Buffer.isBuffer(req.body) ? req.body.toString() : ""}`);
     res.send("ok");
@@ -82,5 +82,14 @@ describe("CSRF protection", () => {
     const { token, cookie } = await tokenCookie();
     const response = await post(`_csrf=${token}&big=${"x".repeat(2000)}`, { cookie });
     expect(response.status).toBe(413);
+  });
+
+  it("lets an upload path take a larger body, and still limits it", async () => {
+    const { token, cookie } = await tokenCookie();
+    const send = (path: string, size: number) =>
+      fetch(`${base}${path}`, { method: "POST", body: `_csrf=${token}&big=${"x".repeat(size)}`, headers: { "content-type": "application/x-www-form-urlencoded", cookie } });
+    expect((await send("/upload", 3000)).status).toBe(200);
+    expect((await send("/elsewhere", 3000)).status).toBe(413);
+    expect((await send("/upload", 6000)).status).toBe(413);
   });
 });

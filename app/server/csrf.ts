@@ -37,7 +37,15 @@ function crossSite(req: ExpressRequest): boolean {
  * request came from another site. Reads the body once (with a size limit) and keeps it in
  * `req.body` for the Remix handler. Refusals are 403 and reach no loader or action.
  */
-export function csrfProtection(options: { secure: boolean; bodyLimitBytes: number; refusalPage: (req: ExpressRequest) => string }) {
+export interface CsrfOptions {
+  secure: boolean;
+  bodyLimitBytes: number;
+  /** Paths that take file uploads, with their own (larger) limit. */
+  uploads?: { path: RegExp; limitBytes: number };
+  refusalPage: (req: ExpressRequest) => string;
+}
+
+export function csrfProtection(options: CsrfOptions) {
   const cookieName = csrfCookieName(options.secure);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     let token = readCookie(req.headers.cookie, cookieName);
@@ -48,11 +56,12 @@ export function csrfProtection(options: { secure: boolean; bodyLimitBytes: numbe
     res.locals.csrfToken = token;
     if (SAFE_METHODS.has(req.method)) return next();
 
+    const limit = options.uploads?.path.test(req.path) ? options.uploads.limitBytes : options.bodyLimitBytes;
     const declared = Number(req.get("content-length") ?? "0");
-    if (declared > options.bodyLimitBytes) return refuse(res, 413, "Payload Too Large");
+    if (declared > limit) return refuse(res, 413, "Payload Too Large");
     let body: Buffer;
     try {
-      body = await readBody(req, options.bodyLimitBytes);
+      body = await readBody(req, limit);
     } catch {
       return refuse(res, 413, "Payload Too Large");
     }

@@ -52,6 +52,8 @@ const TABLE: Record<string, RouteCase> = {
   "admin.roles.tsx": { url: () => "/admin/roles", loader: adminOnly(200), action: adminOnly(400) },
   "coordinate.cohorts._index.tsx": { url: () => "/coordinate/cohorts", loader: coordinators(200), action: coordinators(400) },
   "coordinate.cohorts.$cohortId._index.tsx": { url: () => `/coordinate/cohorts/${cohortA}`, loader: coordinators(200), action: coordinators(400) },
+  "coordinate.cohorts.$cohortId.enrolment.tsx": { url: () => `/coordinate/cohorts/${cohortA}/enrolment`, loader: coordinators(200), action: coordinators(400) },
+  "resources.enrolment-template.tsx": { url: () => "/resources/enrolment-template?lang=en&format=xlsx", loader: coordinators(200) },
   "admin.people_.new.tsx": { url: () => "/admin/people/new", loader: adminOnly(200), action: adminOnly(400) },
   "admin.people_.$personId.tsx": { url: () => `/admin/people/${people.officer}`, loader: adminOnly(200), action: adminOnly(400) },
   "admin.people.tsx": { url: () => "/admin/people", loader: adminOnly(200), action: adminOnly(400) },

@@ -17,7 +17,7 @@ afterAll(async () => t.close());
 
 const csv = (text: string, name = "people.csv"): Upload => ({ name, bytes: new TextEncoder().encode(text) });
 const run = (cohortId: string, upload: Upload) =>
-  importEnrolment(t.db, { actorId: admin, cohortId, upload, previewedHash: null, defaultLocale: "es", linkValidForMs: 86_400_000 });
+  importEnrolment(t.db, { actorId: admin, cohortId, upload, previewedHash: null, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
 const count = async (table: "people" | "cohort_members" | "password_resets" | "audit_log") =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 const tag = () => Math.random().toString(36).slice(2, 8);
@@ -105,9 +105,9 @@ describe(`bulk enrolment (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const file = csv(`email,name\nlink-${x}@test.sendero.test,Lina\n`);
     const preview = await previewEnrolment(t.db, cohort, file);
     if (!preview.ok) throw new Error("preview refused");
-    const changed = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: csv(`email,name\nother-${x}@test.sendero.test,O\n`), previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000 });
+    const changed = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: csv(`email,name\nother-${x}@test.sendero.test,O\n`), previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
     expect(changed).toEqual({ ok: false, code: "changed" });
-    const result = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: file, previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000 });
+    const result = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: file, previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
     if (!result.ok) throw new Error(result.code);
     const [link] = result.links;
     expect(await findOpenReset(t.db, link!.token)).toBeTruthy();
