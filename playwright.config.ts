@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so two runs on one machine do not share (or wipe) each other's data.
 const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
-const OWN_SERVERS = /(two-processes|server-start|cluster|mail-invitation)\.spec\.ts/;
+const OWN_SERVERS = /(two-processes|server-start|cluster|mail-invitation|programme-setup)\.spec\.ts/;
 // Specs about what the browser downloads: there is nothing to check with scripts off.
 const SCRIPTS_ONLY = /browser-bundle\.spec\.ts/;
 

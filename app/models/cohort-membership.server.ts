@@ -2,6 +2,9 @@ import type { Trx } from "../../db/client";
 import type { RoleName } from "../../db/types";
 import { refused, type Result } from "./result";
 
+// Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement.
+const CHUNK = 5000;
+
 export interface NewMember {
   personId: string;
   role: RoleName;
@@ -16,7 +19,8 @@ export type MembershipRefusal = "cohort-missing" | "closed" | "full";
 /**
  * The one way people join a cohort (invitation, import, an admin's form): every caller goes
  * through here so the cohort's rules (capacity, closed runs) are checked in one place, under a
- * lock on the cohort row (FOR NO KEY UPDATE) so concurrent joins are serialised. Existing members are left as they are.
+ * lock on the cohort row (FOR NO KEY UPDATE) so concurrent joins are serialised. Existing members are left as they are;
+ * each member also gets their role with the cohort as its scope.
  *
  * Capacity counts learners (officers): facilitators and coordinators of a run are its staff, not
  * its seats. All or nothing: when the new learners do not all fit, nobody is added.
@@ -58,11 +62,22 @@ export async function addMembers(
       if (Number(seated.n) + newcomers > cohort.capacity) return refused("full");
     }
   }
-  const inserted = await trx
-    .insertInto("cohort_members")
-    .values(members.map((m) => ({ cohort_id: cohortId, person_id: m.personId, role: m.role })))
-    .onConflict((oc) => oc.columns(["cohort_id", "person_id"]).doNothing())
-    .returning("person_id")
-    .execute();
-  return { ok: true, added: inserted.length };
+  let added = 0;
+  for (let i = 0; i < members.length; i += CHUNK) {
+    const chunk = members.slice(i, i + CHUNK);
+    const inserted = await trx
+      .insertInto("cohort_members")
+      .values(chunk.map((m) => ({ cohort_id: cohortId, person_id: m.personId, role: m.role })))
+      .onConflict((oc) => oc.columns(["cohort_id", "person_id"]).doNothing())
+      .returning("person_id")
+      .execute();
+    added += inserted.length;
+    // A member holds the role in the cohort: that grant is what lets an officer learn there.
+    await trx
+      .insertInto("role_grants")
+      .values(chunk.map((m) => ({ person_id: m.personId, role: m.role, scope_kind: "cohort" as const, cohort_id: cohortId, country_code: null, institution_id: null, granted_by: null })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return { ok: true, added };
 }

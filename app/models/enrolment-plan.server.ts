@@ -5,6 +5,8 @@ export type RowAction = "create" | "update" | "skip";
 
 export interface PlannedRow extends ImportRow {
   action: RowAction;
+  /** The person is not yet a member: importing takes one of the cohort's seats. */
+  joins: boolean;
   personId: string | null;
   institutionId: string | null;
   unitId: string | null;
@@ -74,7 +76,7 @@ export async function planEnrolment(db: DB, cohortId: string, rows: readonly Imp
           (unitId !== null && person.unit_id !== unitId)
         ? "update"
         : "skip";
-    planned.push({ ...row, action, personId: person?.id ?? null, institutionId, unitId });
+    planned.push({ ...row, action, joins: !person?.member, personId: person?.id ?? null, institutionId, unitId });
   }
   all.sort((a, b) => a.line - b.line);
   return { rows: planned, errors: all };

@@ -130,6 +130,7 @@ export async function changeMemberships(
     if (change.leave) {
       const left = await trx.deleteFrom("cohort_members").where("cohort_id", "=", change.leave).where("person_id", "=", personId).where("role", "=", "officer").executeTakeFirst();
       if (left.numDeletedRows === 0n) return refused("not-member");
+      await trx.deleteFrom("role_grants").where("person_id", "=", personId).where("role", "=", "officer").where("cohort_id", "=", change.leave).execute();
     }
     const action = change.leave && change.join.length ? "member.moved" : change.leave ? "member.removed" : "member.added";
     await audit(trx, { actorId: actor.id, action, targetType: "person", targetId: personId, details: { join: change.join, leave: change.leave }, requestId: actor.requestId });

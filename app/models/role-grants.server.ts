@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
-import type { RoleName } from "../../db/types";
+import type { GrantableRole } from "../auth/grantable-roles";
 import { audit } from "./audit.server";
 import { addMembers } from "./cohort-membership.server";
 import type { Actor } from "./countries.server";
@@ -8,9 +8,6 @@ import { grantRole, normaliseEmail, type GrantScope } from "./person.server";
 import { refusableTransaction } from "./refusable-transaction.server";
 import { refused, type Result } from "./result";
 
-/** The roles an admin grants from the browser (officers come in through cohorts). */
-export const GRANTABLE_ROLES = ["facilitator", "coordinator", "admin"] as const satisfies readonly RoleName[];
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
 const likePattern = (search: string) => `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -66,7 +63,7 @@ async function scopeExists(db: DB, scope: GrantScope): Promise<boolean> {
 
 const scopeDetails = (scope: GrantScope) => ({ scope: scope.kind, ...(scope.kind === "country" ? { country: scope.code } : scope.kind === "global" ? {} : { id: scope.id }) });
 
-/** Gives a person (by email) a role in a scope; a facilitator of a cohort also joins it. */
+/** Gives a person (by email) a role in a scope; a facilitator of a cohort also joins it (as facilitator). */
 export async function grantByEmail(db: DB, actor: Actor, email: string, role: GrantableRole, scope: GrantScope): Promise<Result<{ personId: string }, GrantRefusal>> {
   return refusableTransaction(db, async (trx): Promise<Result<{ personId: string }, GrantRefusal>> => {
     const person = await trx.selectFrom("people").select("id").where("email", "=", normaliseEmail(email)).where("disabled_at", "is", null).executeTakeFirst();
@@ -77,6 +74,9 @@ export async function grantByEmail(db: DB, actor: Actor, email: string, role: Gr
     const after = await trx.selectFrom("role_grants").select((eb) => eb.fn.countAll<number>().as("n")).where("person_id", "=", person.id).executeTakeFirstOrThrow();
     if (Number(after.n) === Number(before.n)) return refused("exists");
     if (role === "facilitator" && scope.kind === "cohort") {
+      // An officer of the cohort who becomes its facilitator facilitates it from now on (one
+      // membership per person and cohort); their progress in its courses is kept.
+      await trx.updateTable("cohort_members").set({ role: "facilitator" }).where("cohort_id", "=", scope.id).where("person_id", "=", person.id).execute();
       const joined = await addMembers(trx, scope.id, [{ personId: person.id, role: "facilitator" }]);
       if (!joined.ok) return refused(joined.code === "cohort-missing" ? "scope-missing" : joined.code);
     }

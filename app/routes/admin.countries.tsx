@@ -85,7 +85,7 @@ export default function Countries() {
             <tbody>
               {rows.map((c) => (
                 <tr key={c.code}>
-                  <td>{c.name}</td>
+                  <th scope="row">{c.name}</th>
                   <td>
                     <code>{c.code}</code>
                   </td>

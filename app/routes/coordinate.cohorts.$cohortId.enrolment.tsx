@@ -38,12 +38,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const upload = isUuid(uploadId) ? await findUpload(context.db, { id: uploadId, cohortId: cohort.id, personId: user.id }) : null;
   if (!upload) return json({ cohort: summary, preview: null, expired: true });
   const plan = await previewEnrolment(context.db, cohort.id, upload);
-  if (!plan.ok) return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: plan.code, errors: [], rows: [], counts: { create: 0, update: 0, skip: 0 }, total: 0, page: 1 }, expired: false });
+  if (!plan.ok) return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: plan.code, errors: [], rows: [], counts: { create: 0, update: 0, skip: 0 }, overCapacity: null, total: 0, page: 1 }, expired: false });
   const counts = { create: 0, update: 0, skip: 0 };
   for (const r of plan.rows) counts[r.action] += 1;
+  // Told before the import, not only refused by it: how many seats the file would take.
+  const joining = plan.rows.filter((r) => r.joins).length;
+  const overCapacity = cohort.capacity !== null && cohort.learners + joining > cohort.capacity ? { joining, free: Math.max(0, cohort.capacity - cohort.learners) } : null;
   const page = Math.max(1, Math.min(Number(url.searchParams.get("page")) || 1, Math.ceil(plan.rows.length / PAGE_SIZE) || 1));
   const rows = plan.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ line: r.line, email: r.email, name: r.name, country: r.country, institution: r.institution, action: r.action }));
-  return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: null, errors: plan.errors, rows, counts, total: plan.rows.length, page }, expired: false });
+  return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: null, errors: plan.errors, rows, counts, overCapacity, total: plan.rows.length, page }, expired: false });
 }
 
 type Refusal = { refusal: string };
@@ -145,9 +148,14 @@ export default function EnrolmentPage() {
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t("enrolment.previewTitle", { file: preview.fileName })}</h2>
           <p role="status">{t("enrolment.summary", { ...preview.counts, errors: preview.errors.length })}</p>
+          {preview.overCapacity ? (
+            <p className="alert" role="alert">
+              {t("enrolment.overCapacity", { count: preview.overCapacity.joining, free: preview.overCapacity.free, cohort: cohort.name })}
+            </p>
+          ) : null}
           {preview.errors.length ? (
             <EnrolmentErrors errors={preview.errors} />
-          ) : cohort.closed ? null : preview.counts.create + preview.counts.update === 0 ? (
+          ) : cohort.closed || preview.overCapacity ? null : preview.counts.create + preview.counts.update === 0 ? (
             <p className="notice">{t("enrolment.nothing")}</p>
           ) : (
             <Form method="post" className="stack">

@@ -49,7 +49,7 @@ test("names and notes carrying script are shown as text and never run", async ({
     await expectNothingRan(page, path);
   }
   await page.goto(`/admin/people?q=${encodeURIComponent(suffix)}`);
-  await expect(page.getByRole("cell", { name: name.trim(), exact: true })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: name.trim(), exact: true })).toBeVisible();
   expect(dialogs).toEqual([]);
 });
 

@@ -131,4 +131,14 @@ describe(`roles page (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(last.status).toBe(400);
     expect((await last.json()).errors.list).toBe("rolesAdmin.refused.last-admin");
   });
+
+  it("makes an officer of a cohort its facilitator: listed as facilitator, no longer taking a seat", async () => {
+    const cohort = await createAsMx(`Con facilitación ${Math.random().toString(36).slice(2, 6)}`);
+    const person = await makePerson(t.db, { cohortId: cohort });
+    const granted = await outcome(async () => rolesAction({ request: await post(who.admin, "/admin/roles", { intent: "grant", email: person.email, role: "facilitator", scope: "cohort", cohort }), context, params: {} }));
+    expect(granted.status).toBe(302);
+    const page = await (await outcome(async () => cohortLoader({ request: await signedInRequest(t.db, who.admin, `/coordinate/cohorts/${cohort}`), context, params: { cohortId: cohort } }))).json();
+    expect(page.cohort.facilitators.map((f: { id: string }) => f.id)).toEqual([person.id]);
+    expect(page.cohort.learners).toBe(0);
+  });
 });

@@ -86,6 +86,9 @@ describe(`bulk enrolment page (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(mails).toHaveLength(3);
     for (const link of done.links) expect(mails.find((m) => m.to_address === link.email)?.text_body).toContain(link.url);
     expect(await membersOf(cohort)).toBe(3);
+    // Each is an officer of the cohort, which is what lets them open its courses.
+    const grants = await t.db.selectFrom("role_grants").innerJoin("people", "people.id", "role_grants.person_id").select(["role_grants.role", "role_grants.cohort_id"]).where("people.email", "in", emails).execute();
+    expect(grants).toEqual(emails.map(() => ({ role: "officer", cohort_id: cohort })));
     // The kept file is gone once imported: the preview link now says so.
     expect((await previewOf(who.admin, cohort, `${pathOf(cohort)}?upload=${id}`)).expired).toBe(true);
 

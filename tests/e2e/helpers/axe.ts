@@ -23,9 +23,10 @@ function describe(violation: Violation): string {
  * are blocked, and axe checks that: the server-rendered markup, styles included, never
  * hydrated.
  */
-export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+export async function expectNoAxeViolations(page: Page, what: string, options?: { javaScriptEnabled: boolean }): Promise<void> {
   const url = page.url();
-  const jsDisabled = test.info().project.use.javaScriptEnabled === false;
+  // A spec that switches JavaScript off itself (test.use, not its project) says so in `options`.
+  const jsDisabled = options ? !options.javaScriptEnabled : test.info().project.use.javaScriptEnabled === false;
   const target = jsDisabled ? await serverMarkupOf(page) : page;
   try {
     const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
