@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { readSpreadsheet } from "../app/import/read-file.server";
+import { GLOBAL_ADMIN_GRANTS } from "../app/models/access.server";
 import { importEnrolment, previewEnrolment, type Upload } from "../app/models/enrolment-file.server";
 import { grantRole } from "../app/models/person.server";
 import { createDb, type DB } from "../db/client";
@@ -94,6 +95,7 @@ async function measure(db: DB, engine: Engine): Promise<Run> {
   const importFile = (upload: Upload, mail: boolean) =>
     importEnrolment(db, {
       actorId: admin,
+      grants: GLOBAL_ADMIN_GRANTS,
       cohortId: cohort,
       upload,
       previewedHash: null,
@@ -106,7 +108,7 @@ async function measure(db: DB, engine: Engine): Promise<Run> {
   await time("read-xlsx", "read XLSX (no database)", () => readSpreadsheet(files.xlsx.name, files.xlsx.bytes));
   await time("read-csv", "read CSV (no database)", () => readSpreadsheet(files.csv.name, files.csv.bytes));
   for (const format of ["xlsx", "csv"] as const) {
-    const preview = await time(`preview-${format}`, `dry run, ${format.toUpperCase()} (previewEnrolment)`, () => previewEnrolment(db, cohort, files[format]));
+    const preview = await time(`preview-${format}`, `dry run, ${format.toUpperCase()} (previewEnrolment)`, () => previewEnrolment(db, GLOBAL_ADMIN_GRANTS, cohort, files[format]));
     if (!preview.ok || preview.errors.length || preview.rows.some((r) => r.action !== "create")) throw new Error(`the ${format} dry run did not plan ${rows} creates`);
   }
 

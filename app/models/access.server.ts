@@ -12,6 +12,9 @@ export type Scope =
 
 export type Grant = Pick<RoleGrant, "role" | "scope_kind" | "country_code" | "institution_id" | "cohort_id">;
 
+/** What a global administrator holds: for scripts and benches that act with full scope. */
+export const GLOBAL_ADMIN_GRANTS: Grant[] = [{ role: "admin", scope_kind: "global", country_code: null, institution_id: null, cohort_id: null }];
+
 export async function grantsOf(db: DB, personId: string): Promise<Grant[]> {
   return db
     .selectFrom("role_grants")

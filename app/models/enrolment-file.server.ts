@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DB, Trx } from "../../db/client";
 import { readSpreadsheet } from "../import/read-file.server";
 import { checkLines, type ImportRow, type LineError } from "../import/validate";
+import type { Grant } from "./access.server";
 import { enrol, type EnrolmentDone, type EnrolmentRefusal } from "./enrolment.server";
 import { planEnrolment, type Plan } from "./enrolment-plan.server";
 import { enqueueMails } from "./mail-outbox.server";
@@ -27,15 +28,17 @@ async function rowsOf(upload: Upload): Promise<Result<{ rows: ImportRow[]; error
 }
 
 /** The dry run: every line it would create, update or skip, and every error. Writes nothing. */
-export async function previewEnrolment(db: DB, cohortId: string, upload: Upload): Promise<Result<Plan & { hash: string }, FileRefusal>> {
+export async function previewEnrolment(db: DB, grants: Grant[], cohortId: string, upload: Upload): Promise<Result<Plan & { hash: string }, FileRefusal>> {
   const read = await rowsOf(upload);
   if (!read.ok) return read;
-  const plan = await planEnrolment(db, cohortId, read.rows, read.errors);
+  const plan = await planEnrolment(db, grants, cohortId, read.rows, read.errors);
   return { ok: true, ...plan, hash: fileHash(upload.bytes) };
 }
 
 export interface ImportRequest {
   actorId: string;
+  /** The importer's grants for managing cohorts: who they may update (see planEnrolment). */
+  grants: Grant[];
   cohortId: string;
   upload: Upload;
   /** The hash shown with the preview; null skips the check (scripts, the bench). */
@@ -56,6 +59,7 @@ export async function importEnrolment(db: DB, request: ImportRequest): Promise<R
   return refusableTransaction(db, async (trx) => {
     const done = await enrol(trx, {
       actorId: request.actorId,
+      grants: request.grants,
       cohortId: request.cohortId,
       rows: read.rows,
       errors: read.errors,

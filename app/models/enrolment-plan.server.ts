@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { ImportRow, LineError } from "../import/validate";
+import { peopleInScope, type Grant } from "./access.server";
 
 export type RowAction = "create" | "update" | "skip";
 
@@ -23,9 +25,11 @@ const fold = (s: string) => s.trim().toLowerCase();
 /**
  * What importing checked rows into a cohort would do, line by line: create a person, update
  * one (matched by e-mail; empty cells leave a field as it is; joining the cohort is an update)
- * or skip one that is already so. Countries, institutions and units must exist.
+ * or skip one that is already so. Countries, institutions and units must exist. A person who
+ * already has an account outside the importer's scope (`grants`, checked in SQL) is a bad line:
+ * a coordinator may not change, or pull into a cohort, someone they cannot see.
  */
-export async function planEnrolment(db: DB, cohortId: string, rows: readonly ImportRow[], errors: readonly LineError[]): Promise<Plan> {
+export async function planEnrolment(db: DB, grants: Grant[], cohortId: string, rows: readonly ImportRow[], errors: readonly LineError[]): Promise<Plan> {
   const countries = unique(rows.map((r) => r.country));
   const known = new Set(countries.length ? (await db.selectFrom("countries").select("code").where("code", "in", countries).execute()).map((c) => c.code) : []);
   const institutions = countries.length
@@ -40,7 +44,7 @@ export async function planEnrolment(db: DB, cohortId: string, rows: readonly Imp
     ? await db.selectFrom("units").select(["id", "institution_id", "name"]).where("institution_id", "in", institutions.map((i) => i.id)).execute()
     : [];
   const unitKey = new Map(units.map((u) => [`${u.institution_id}|${fold(u.name)}`, u.id]));
-  const existing = await peopleByEmail(db, cohortId, rows.map((r) => r.email));
+  const existing = await peopleByEmail(db, grants, cohortId, rows.map((r) => r.email));
 
   const planned: PlannedRow[] = [];
   const all: LineError[] = [...errors];
@@ -66,6 +70,10 @@ export async function planEnrolment(db: DB, cohortId: string, rows: readonly Imp
       }
     }
     const person = existing.get(row.email);
+    if (person && !person.in_scope) {
+      all.push({ line: row.line, column: "email", code: "outOfScope" });
+      continue;
+    }
     const action: RowAction = !person
       ? "create"
       : !person.member ||
@@ -86,13 +94,15 @@ function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-async function peopleByEmail(db: DB, cohortId: string, emails: string[]) {
-  const found = new Map<string, { id: string; display_name: string; locale: string; country_code: string | null; institution_id: string | null; unit_id: string | null; member: boolean }>();
+async function peopleByEmail(db: DB, grants: Grant[], cohortId: string, emails: string[]) {
+  type Found = { id: string; display_name: string; locale: string; country_code: string | null; institution_id: string | null; unit_id: string | null; member: boolean; in_scope: boolean };
+  const found = new Map<string, Found>();
   for (let i = 0; i < emails.length; i += CHUNK) {
     const rows = await db
       .selectFrom("people")
       .leftJoin("cohort_members", (j) => j.onRef("cohort_members.person_id", "=", "people.id").on("cohort_members.cohort_id", "=", cohortId))
       .select(["people.id", "people.email", "people.display_name", "people.locale", "people.country_code", "people.institution_id", "people.unit_id", "cohort_members.person_id as member_id"])
+      .select((eb) => sql<boolean>`${peopleInScope(grants)(eb as never)}`.as("in_scope"))
       .where("people.email", "in", emails.slice(i, i + CHUNK))
       .execute();
     for (const { email, member_id, ...p } of rows) found.set(email, { ...p, member: member_id !== null });

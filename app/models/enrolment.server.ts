@@ -1,5 +1,6 @@
 import type { Trx } from "../../db/client";
 import type { ImportRow, LineError } from "../import/validate";
+import type { Grant } from "./access.server";
 import { audit } from "./audit.server";
 import { addMembers, type MembershipRefusal } from "./cohort-membership.server";
 import { planEnrolment } from "./enrolment-plan.server";
@@ -18,6 +19,7 @@ export interface EnrolmentDone {
 
 export interface EnrolmentRequest {
   actorId: string;
+  grants: Grant[];
   cohortId: string;
   rows: readonly ImportRow[];
   errors: readonly LineError[];
@@ -35,7 +37,7 @@ const CHUNK = 1000;
  * made again inside the transaction, so what is written matches the database as it is now.
  */
 export async function enrol(trx: Trx, request: EnrolmentRequest): Promise<Result<EnrolmentDone, EnrolmentRefusal>> {
-  const plan = await planEnrolment(trx, request.cohortId, request.rows, request.errors);
+  const plan = await planEnrolment(trx, request.grants, request.cohortId, request.rows, request.errors);
   if (plan.errors.length) return refused("invalid-rows");
   const creates = plan.rows.filter((r) => r.action === "create");
   const updates = plan.rows.filter((r) => r.action === "update");

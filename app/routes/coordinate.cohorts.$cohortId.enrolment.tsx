@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!uploadId) return json({ cohort: summary, preview: null, expired: false });
   const upload = isUuid(uploadId) ? await findUpload(context.db, { id: uploadId, cohortId: cohort.id, personId: user.id }) : null;
   if (!upload) return json({ cohort: summary, preview: null, expired: true });
-  const plan = await previewEnrolment(context.db, cohort.id, upload);
+  const plan = await previewEnrolment(context.db, user.scopedGrants, cohort.id, upload);
   if (!plan.ok) return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: plan.code, errors: [], rows: [], counts: { create: 0, update: 0, skip: 0 }, overCapacity: null, total: 0, page: 1 }, expired: false });
   const counts = { create: 0, update: 0, skip: 0 };
   for (const r of plan.rows) counts[r.action] += 1;
@@ -75,6 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const site = siteUrl(context.config, request);
   const result = await importEnrolment(context.db, {
     actorId: user.id,
+    grants: user.scopedGrants,
     cohortId: cohort.id,
     upload,
     previewedHash: null,

@@ -125,6 +125,22 @@ describe(`bulk enrolment page (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect((await previewOf(who.gt, gt, `${pathOf(gt)}?upload=${adminsUpload}`)).expired).toBe(true);
   });
 
+  it("refuses a coordinator's line naming someone outside their scope, and changes nothing about them", async () => {
+    const gt = await cohortIn("GT");
+    const hondurans = await makePerson(t.db, { countryCode: "HN", name: "Persona de Honduras" });
+    const own = `own-${tag()}@test.sendero.test`;
+    const id = uploadIdOf(await upload(who.gt, gt, `email,name,country\n${own},Propia,GT\n${hondurans.email},Nombre cambiado,GT\n`));
+    const preview = await previewOf(who.gt, gt, `${pathOf(gt)}?upload=${id}`);
+    expect(preview.preview?.errors).toEqual([{ line: 3, column: "email", code: "outOfScope" }]);
+    expect((await commit(who.gt, gt, id, false)).status).toBe(409);
+    const after = await t.db.selectFrom("people").select(["display_name", "country_code"]).where("email", "=", hondurans.email).executeTakeFirstOrThrow();
+    expect(after).toEqual({ display_name: "Persona de Honduras", country_code: "HN" });
+    expect(await membersOf(gt)).toBe(0);
+    // An administrator's scope covers everyone: the same lines are planned without error.
+    const adminPreview = await previewOf(who.admin, gt, `${pathOf(gt)}?upload=${uploadIdOf(await upload(who.admin, gt, `email,name\n${hondurans.email},Nombre cambiado\n`))}`);
+    expect(adminPreview.preview?.errors).toEqual([]);
+  });
+
   it("refuses a request without a file, and a file past the size limit, with a message", async () => {
     const cohort = await cohortIn("GT");
     const empty = await upload(who.admin, cohort, "");

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GLOBAL_ADMIN_GRANTS } from "../../app/models/access.server";
 import { importEnrolment, previewEnrolment, type Upload } from "../../app/models/enrolment-file.server";
 import { findOpenReset, redeemPasswordReset } from "../../app/models/password-reset.server";
 import { findPersonByEmail } from "../../app/models/person.server";
@@ -17,7 +18,7 @@ afterAll(async () => t.close());
 
 const csv = (text: string, name = "people.csv"): Upload => ({ name, bytes: new TextEncoder().encode(text) });
 const run = (cohortId: string, upload: Upload) =>
-  importEnrolment(t.db, { actorId: admin, cohortId, upload, previewedHash: null, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
+  importEnrolment(t.db, { actorId: admin, grants: GLOBAL_ADMIN_GRANTS, cohortId, upload, previewedHash: null, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
 const count = async (table: "people" | "cohort_members" | "password_resets" | "audit_log") =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 const tag = () => Math.random().toString(36).slice(2, 8);
@@ -37,7 +38,7 @@ describe(`bulk enrolment (${process.env.SENDERO_TEST_ENGINE})`, () => {
       ].join("\n"),
     );
     const before = await count("people");
-    const preview = await previewEnrolment(t.db, cohort, file);
+    const preview = await previewEnrolment(t.db, GLOBAL_ADMIN_GRANTS, cohort, file);
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.errors.map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual([
@@ -103,11 +104,11 @@ describe(`bulk enrolment (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const cohort = await makeCohort(t.db);
     const x = tag();
     const file = csv(`email,name\nlink-${x}@test.sendero.test,Lina\n`);
-    const preview = await previewEnrolment(t.db, cohort, file);
+    const preview = await previewEnrolment(t.db, GLOBAL_ADMIN_GRANTS, cohort, file);
     if (!preview.ok) throw new Error("preview refused");
-    const changed = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: csv(`email,name\nother-${x}@test.sendero.test,O\n`), previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
+    const changed = await importEnrolment(t.db, { actorId: admin, grants: GLOBAL_ADMIN_GRANTS, cohortId: cohort, upload: csv(`email,name\nother-${x}@test.sendero.test,O\n`), previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
     expect(changed).toEqual({ ok: false, code: "changed" });
-    const result = await importEnrolment(t.db, { actorId: admin, cohortId: cohort, upload: file, previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
+    const result = await importEnrolment(t.db, { actorId: admin, grants: GLOBAL_ADMIN_GRANTS, cohortId: cohort, upload: file, previewedHash: preview.hash, defaultLocale: "es", linkValidForMs: 86_400_000, mailLinks: null });
     if (!result.ok) throw new Error(result.code);
     const [link] = result.links;
     expect(await findOpenReset(t.db, link!.token)).toBeTruthy();
