@@ -25,7 +25,7 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  await server.stop();
+  await server?.stop();
 });
 
 const COURSE = "Trata de personas y tráfico ilícito de migrantes: distinguirlos y responder";

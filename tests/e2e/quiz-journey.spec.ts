@@ -75,7 +75,7 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  await server.stop();
+  await server?.stop();
 });
 
 async function signIn(page: Page) {

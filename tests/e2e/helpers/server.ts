@@ -21,7 +21,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   process.once("exit", killOnExit);
   child.once("exit", () => process.removeListener("exit", killOnExit));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Generous: a fresh embedded database is created, migrated and seeded first, on a busy machine.
+  const deadline = Date.now() + 110_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on port ${port} exited with ${child.exitCode}`);
     try {
