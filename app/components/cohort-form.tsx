@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { CsrfField } from "./csrf-field";
-import { Field } from "./field";
+import { Field, SelectField } from "./field";
+import { LocaleSelect } from "./locale-select";
 
 export interface CohortFormOptions {
   courses: { id: string; title: string }[];
@@ -36,33 +36,15 @@ export function CohortForm({ options, values, errors, intent, submitLabel }: Coh
       <Field name="startsOn" type="date" label={t("cohortAdmin.form.startsOn")} defaultValue={values.startsOn ?? ""} error={err("startsOn")} />
       <Field name="endsOn" type="date" label={t("cohortAdmin.form.endsOn")} defaultValue={values.endsOn ?? ""} error={err("endsOn")} />
       <Field name="capacity" inputMode="numeric" label={t("cohortAdmin.form.capacity")} hint={t("cohortAdmin.form.capacityHint")} defaultValue={values.capacity ?? ""} error={err("capacity")} />
-      <div className={errors.countryCode ? "field field-invalid" : "field"}>
-        <label htmlFor="field-countryCode">{t("cohortAdmin.form.country")}</label>
-        {errors.countryCode ? (
-          <p className="field-error" id="field-countryCode-error">
-            {t(errors.countryCode)}
-          </p>
-        ) : null}
-        <select id="field-countryCode" name="countryCode" defaultValue={values.countryCode ?? ""} aria-describedby={errors.countryCode ? "field-countryCode-error" : undefined}>
-          {options.regional ? <option value="">{t("cohortAdmin.form.regional")}</option> : null}
-          {options.countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="field-locale">{t("cohortAdmin.form.locale")}</label>
-        <select id="field-locale" name="locale" defaultValue={values.locale ?? ""}>
-          <option value="">{t("cohortAdmin.form.anyLocale")}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField name="countryCode" label={t("cohortAdmin.form.country")} value={values.countryCode ?? ""} error={err("countryCode")}>
+        {options.regional ? <option value="">{t("cohortAdmin.form.regional")}</option> : null}
+        {options.countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <LocaleSelect name="locale" label={t("cohortAdmin.form.locale")} anyLabel={t("cohortAdmin.form.anyLocale")} value={values.locale ?? ""} />
       <div className="field">
         <label>
           <input type="checkbox" name="lowData" value="on" defaultChecked={values.lowData === "on"} /> {t("cohortAdmin.form.lowData")}

@@ -10,6 +10,8 @@ export interface Column<Row> {
   ariaSort?: "ascending" | "descending" | undefined;
   /** The cell that names the row (`<th scope="row">`). */
   rowHeader?: boolean;
+  /** The language of the cell's text when it may not be the page's (a mail's subject). */
+  lang?: (row: Row) => string | undefined;
 }
 
 interface DataTableProps<Row> {
@@ -49,11 +51,11 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, footer, 
             <tr key={rowKey(row)}>
               {shown.map((c, i) =>
                 c.rowHeader ? (
-                  <th key={i} scope="row" dir={c.auto ? "auto" : undefined}>
+                  <th key={i} scope="row" dir={c.auto ? "auto" : undefined} lang={c.lang?.(row)}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={i} dir={c.auto ? "auto" : undefined}>
+                  <td key={i} dir={c.auto ? "auto" : undefined} lang={c.lang?.(row)}>
                     {c.cell(row)}
                   </td>
                 ),

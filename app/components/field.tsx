@@ -52,3 +52,22 @@ export function TextareaField({ name, label, error, hint, id = `field-${name}`, 
     </FieldFrame>
   );
 }
+
+type SelectFieldProps = Described & {
+  /** The option chosen when the page is shown (the saved value, or what was sent before an error). */
+  value?: string | undefined;
+  children: ReactNode;
+};
+
+/** A labelled select whose hint and error are announced with it, like a Field's. */
+export function SelectField({ name, label, error, hint, id = `field-${name}`, value, children }: SelectFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(describedBy) => (
+        <select id={id} name={name} defaultValue={value} aria-describedby={describedBy}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

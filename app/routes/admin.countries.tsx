@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
+import { DataTable } from "../components/data-table";
 import { Field } from "../components/field";
+import { IntentButton } from "../components/intent-button";
 import { Pagination } from "../components/pagination";
 import { SearchForm } from "../components/search-form";
 import { addCountry, listCountries, retireCountry } from "../models/countries.server";
@@ -67,50 +69,29 @@ export default function Countries() {
       </Form>
       <h2>{t("orgAdmin.countries.list")}</h2>
       <SearchForm defaultValue={q} />
-      {rows.length === 0 ? (
-        <p className="empty">{t("orgAdmin.countries.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("orgAdmin.countries.caption", { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("orgAdmin.countries.name")}</th>
-                <th scope="col">{t("orgAdmin.countries.code")}</th>
-                <th scope="col">{t("orgAdmin.institutions.title")}</th>
-                <th scope="col">{t("admin.people")}</th>
-                <th scope="col">{t("people.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.code}>
-                  <th scope="row">{c.name}</th>
-                  <td>
-                    <code>{c.code}</code>
-                  </td>
-                  <td>{c.institutions}</td>
-                  <td>{c.people}</td>
-                  <td>
-                    {c.retired_at ? (
-                      t("orgAdmin.retiredMark")
-                    ) : (
-                      <Form method="post">
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="retire" />
-                        <input type="hidden" name="code" value={c.code} />
-                        <button type="submit" className="button-link" aria-label={t("orgAdmin.countries.retireNamed", { name: c.name })}>
-                          {t("orgAdmin.retire")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("orgAdmin.countries.caption", { count: total })}
+        rows={rows}
+        rowKey={(c) => c.code}
+        empty={t("orgAdmin.countries.none")}
+        columns={[
+          { header: t("orgAdmin.countries.name"), rowHeader: true, cell: (c) => c.name },
+          { header: t("orgAdmin.countries.code"), cell: (c) => <code>{c.code}</code> },
+          { header: t("orgAdmin.institutions.title"), cell: (c) => c.institutions },
+          { header: t("admin.people"), cell: (c) => c.people },
+          {
+            header: t("people.actions"),
+            cell: (c) =>
+              c.retired_at ? (
+                t("orgAdmin.retiredMark")
+              ) : (
+                <IntentButton intent="retire" fields={{ code: c.code }} aria-label={t("orgAdmin.countries.retireNamed", { name: c.name })}>
+                  {t("orgAdmin.retire")}
+                </IntentButton>
+              ),
+          },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

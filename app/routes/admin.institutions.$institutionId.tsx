@@ -5,7 +5,7 @@ import { z } from "../utils/zod.server";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { CountryName } from "../components/country-name";
 import { CsrfField } from "../components/csrf-field";
-import { Field } from "../components/field";
+import { Field, SelectField } from "../components/field";
 import { KindSelect } from "../components/institution-kind-select";
 import { addUnit, findInstitution, mergeInstitutions, retireInstitution, updateInstitution } from "../models/institutions.server";
 import { INSTITUTION_KINDS } from "../organisation/institution-kinds";
@@ -137,22 +137,14 @@ export default function Institution() {
           <p>{t("orgAdmin.institutions.mergeLead")}</p>
           <CsrfField />
           <input type="hidden" name="intent" value="merge" />
-          <div className={errors.into ? "field field-invalid" : "field"}>
-            <label htmlFor="field-into">{t("orgAdmin.institutions.mergeInto")}</label>
-            {errors.into ? (
-              <p className="field-error" id="field-into-error">
-                {t(errors.into)}
-              </p>
-            ) : null}
-            <select id="field-into" name="into" defaultValue="" aria-describedby={errors.into ? "field-into-error" : undefined}>
-              <option value="">{t("orgAdmin.choose")}</option>
-              {inst.mergeTargets.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="into" label={t("orgAdmin.institutions.mergeInto")} value="" error={errors.into && t(errors.into)}>
+            <option value="">{t("orgAdmin.choose")}</option>
+            {inst.mergeTargets.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit" className="button-secondary">
             {t("orgAdmin.institutions.mergeButton")}
           </button>

@@ -5,7 +5,8 @@ import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
 import { CountryName } from "../components/country-name";
 import { CsrfField } from "../components/csrf-field";
-import { Field } from "../components/field";
+import { DataTable } from "../components/data-table";
+import { Field, SelectField } from "../components/field";
 import { Pagination } from "../components/pagination";
 import { SearchForm } from "../components/search-form";
 import { activeCountryCodes } from "../models/countries.server";
@@ -61,22 +62,14 @@ export default function Institutions() {
       <Form method="post" noValidate className="stack">
         <h2>{t("orgAdmin.institutions.create")}</h2>
         <CsrfField />
-        <div className={errors.country ? "field field-invalid" : "field"}>
-          <label htmlFor="field-country">{t("people.country")}</label>
-          {errors.country ? (
-            <p className="field-error" id="field-country-error">
-              {t(errors.country)}
-            </p>
-          ) : null}
-          <select id="field-country" name="country" defaultValue={values.country ?? ""} aria-describedby={errors.country ? "field-country-error" : undefined}>
-            <option value="">{t("orgAdmin.choose")}</option>
-            {countries.map((c) => (
-              <option key={c} value={c}>
-                {regionName(i18n.language, c)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="country" label={t("people.country")} value={values.country ?? ""} error={errors.country && t(errors.country)}>
+          <option value="">{t("orgAdmin.choose")}</option>
+          {countries.map((c) => (
+            <option key={c} value={c}>
+              {regionName(i18n.language, c)}
+            </option>
+          ))}
+        </SelectField>
         <Field name="name" label={t("orgAdmin.institutions.name")} required defaultValue={values.name ?? ""} error={errors.name && t(errors.name)} />
         <Field name="shortName" label={t("orgAdmin.institutions.shortName")} required maxLength={30} defaultValue={values.shortName ?? ""} error={errors.shortName && t(errors.shortName)} />
         <KindSelect value={values.kind ?? ""} error={errors.kind} />
@@ -86,39 +79,27 @@ export default function Institutions() {
       </Form>
       <h2>{t("orgAdmin.institutions.list")}</h2>
       <SearchForm defaultValue={q} />
-      {rows.length === 0 ? (
-        <p className="empty">{t("orgAdmin.institutions.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("orgAdmin.institutions.caption", { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("orgAdmin.institutions.name")}</th>
-                <th scope="col">{t("people.country")}</th>
-                <th scope="col">{t("orgAdmin.institutions.kind")}</th>
-                <th scope="col">{t("orgAdmin.institutions.units")}</th>
-                <th scope="col">{t("admin.people")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td dir="auto">
-                    <Link to={`/admin/institutions/${r.id}`}>{r.name}</Link> ({r.short_name}){r.retired_at ? ` · ${t("orgAdmin.retiredMark")}` : ""}
-                  </td>
-                  <td>
-                    <CountryName code={r.country_code} />
-                  </td>
-                  <td>{r.kind ? t(`orgAdmin.kinds.${r.kind}`) : "—"}</td>
-                  <td>{r.units}</td>
-                  <td>{r.people}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("orgAdmin.institutions.caption", { count: total })}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t("orgAdmin.institutions.none")}
+        columns={[
+          {
+            header: t("orgAdmin.institutions.name"),
+            auto: true,
+            cell: (r) => (
+              <>
+                <Link to={`/admin/institutions/${r.id}`}>{r.name}</Link> ({r.short_name}){r.retired_at ? ` · ${t("orgAdmin.retiredMark")}` : ""}
+              </>
+            ),
+          },
+          { header: t("people.country"), cell: (r) => <CountryName code={r.country_code} /> },
+          { header: t("orgAdmin.institutions.kind"), cell: (r) => (r.kind ? t(`orgAdmin.kinds.${r.kind}`) : "—") },
+          { header: t("orgAdmin.institutions.units"), cell: (r) => r.units },
+          { header: t("admin.people"), cell: (r) => r.people },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

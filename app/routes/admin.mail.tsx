@@ -1,11 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MailStatus } from "../../db/types";
 import { z } from "../utils/zod.server";
 import { requirePermission } from "../auth/guards.server";
-import { CsrfField } from "../components/csrf-field";
+import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
+import { IntentButton } from "../components/intent-button";
 import { Pagination } from "../components/pagination";
 import { MAIL_STATUSES } from "../mail/statuses";
 import { listMail, retryFailedMail } from "../models/mail-outbox.server";
@@ -68,43 +69,21 @@ export default function AdminMail() {
         </ul>
       </nav>
       <h2>{t(`mailAdmin.status.${data.status}`)}</h2>
-      {data.rows.length === 0 ? (
-        <p className="empty">{t("mailAdmin.empty")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("mailAdmin.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("mailAdmin.created")}</th>
-                <th scope="col">{t("mailAdmin.kind")}</th>
-                <th scope="col">{t("mailAdmin.to")}</th>
-                <th scope="col">{t("mailAdmin.subject")}</th>
-                <th scope="col">{t("mailAdmin.attempts")}</th>
-                <th scope="col">{t("mailAdmin.detail")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <DateText value={m.created_at} withTime />
-                  </td>
-                  <td>{t(`mailAdmin.kinds.${m.kind}`, { defaultValue: m.kind })}</td>
-                  <td dir="auto">{m.to_address}</td>
-                  <td dir="auto" lang={m.locale}>
-                    {m.subject}
-                  </td>
-                  <td>{m.attempts}</td>
-                  <td>
-                    <MailDetail mail={m} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("mailAdmin.caption")}
+        rows={data.rows}
+        rowKey={(m) => m.id}
+        empty={t("mailAdmin.empty")}
+        columns={[
+          { header: t("mailAdmin.created"), cell: (m) => <DateText value={m.created_at} withTime /> },
+          { header: t("mailAdmin.kind"), cell: (m) => t(`mailAdmin.kinds.${m.kind}`, { defaultValue: m.kind }) },
+          { header: t("mailAdmin.to"), auto: true, cell: (m) => m.to_address },
+          // The subject is written in the addressee's language, not necessarily the page's.
+          { header: t("mailAdmin.subject"), auto: true, lang: (m) => m.locale, cell: (m) => m.subject },
+          { header: t("mailAdmin.attempts"), cell: (m) => m.attempts },
+          { header: t("mailAdmin.detail"), cell: (m) => <MailDetail mail={m} /> },
+        ]}
+      />
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </div>
   );
@@ -132,14 +111,9 @@ function MailDetail({ mail }: { mail: Row }) {
       ) : null}
       {mail.last_error ? <p dir="auto">{t("mailAdmin.lastError", { error: mail.last_error })}</p> : null}
       {mail.status === "failed" ? (
-        <Form method="post">
-          <CsrfField />
-          <input type="hidden" name="intent" value="retry" />
-          <input type="hidden" name="mailId" value={mail.id} />
-          <button type="submit" className="button-secondary" aria-label={t("mailAdmin.retryFor", { to: mail.to_address })}>
-            {t("mailAdmin.retry")}
-          </button>
-        </Form>
+        <IntentButton intent="retry" fields={{ mailId: mail.id }} className="button-secondary" aria-label={t("mailAdmin.retryFor", { to: mail.to_address })}>
+          {t("mailAdmin.retry")}
+        </IntentButton>
       ) : null}
     </>
   );

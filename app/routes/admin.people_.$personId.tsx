@@ -5,6 +5,7 @@ import { flashCookie, readFlash } from "../auth/cookies.server";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
+import { SelectField } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { PersonFields } from "../components/person-fields";
 import { localeFor } from "../i18n/request-locale.server";
@@ -183,26 +184,20 @@ export default function PersonPage() {
           <CsrfField />
           <input type="hidden" name="intent" value="move" />
           <h3>{t("personAdmin.move")}</h3>
-          <div className="field">
-            <label htmlFor="field-from">{t("personAdmin.moveFrom")}</label>
-            <select id="field-from" name="from">
-              {learnerOf.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="field-to">{t("personAdmin.moveTo")}</label>
-            <select id="field-to" name="to">
-              {openCohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="from" label={t("personAdmin.moveFrom")}>
+            {learnerOf.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="to" label={t("personAdmin.moveTo")}>
+            {openCohorts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
           <button type="submit">{t("personAdmin.moveButton")}</button>
         </Form>
       ) : null}

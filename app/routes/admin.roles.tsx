@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
-import { Field } from "../components/field";
+import { Field, SelectField } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { Pagination } from "../components/pagination";
 import { SearchForm } from "../components/search-form";
@@ -95,22 +95,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`${PATH}?done=granted`);
 }
 
-function Select({ name, label, value, error, children }: { name: string; label: string; value: string; error?: string | undefined; children: React.ReactNode }) {
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={`field-${name}`}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`field-${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select id={`field-${name}`} name={name} defaultValue={value} aria-describedby={error ? `field-${name}-error` : undefined}>
-        {children}
-      </select>
-    </div>
-  );
-}
-
 export default function Roles() {
   const { t, i18n } = useTranslation();
   const { rows, total, page, q, countries, institutions, cohorts } = useLoaderData<typeof loader>();
@@ -136,47 +120,47 @@ export default function Roles() {
         <CsrfField />
         <input type="hidden" name="intent" value="grant" />
         <Field name="email" type="email" label={t("rolesAdmin.email")} hint={t("rolesAdmin.emailHint")} autoComplete="off" required defaultValue={values.email ?? ""} error={err("email")} />
-        <Select name="role" label={t("rolesAdmin.role")} value={values.role ?? ""} error={err("role")}>
+        <SelectField name="role" label={t("rolesAdmin.role")} value={values.role ?? ""} error={err("role")}>
           <option value="">{t("orgAdmin.choose")}</option>
           {GRANTABLE_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
             </option>
           ))}
-        </Select>
-        <Select name="scope" label={t("rolesAdmin.scope")} value={values.scope ?? ""} error={err("scope")}>
+        </SelectField>
+        <SelectField name="scope" label={t("rolesAdmin.scope")} value={values.scope ?? ""} error={err("scope")}>
           <option value="">{t("orgAdmin.choose")}</option>
           {SCOPES.map((s) => (
             <option key={s} value={s}>
               {t(`rolesAdmin.scopes.${s}`)}
             </option>
           ))}
-        </Select>
+        </SelectField>
         <p className="hint">{t("rolesAdmin.scopeHint")}</p>
-        <Select name="country" label={t("rolesAdmin.scopes.country")} value={values.country ?? ""} error={err("country")}>
+        <SelectField name="country" label={t("rolesAdmin.scopes.country")} value={values.country ?? ""} error={err("country")}>
           <option value="">—</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>
           ))}
-        </Select>
-        <Select name="institution" label={t("rolesAdmin.scopes.institution")} value={values.institution ?? ""} error={err("institution")}>
+        </SelectField>
+        <SelectField name="institution" label={t("rolesAdmin.scopes.institution")} value={values.institution ?? ""} error={err("institution")}>
           <option value="">—</option>
           {institutions.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name} ({i.country_code})
             </option>
           ))}
-        </Select>
-        <Select name="cohort" label={t("rolesAdmin.scopes.cohort")} value={values.cohort ?? ""} error={err("cohort")}>
+        </SelectField>
+        <SelectField name="cohort" label={t("rolesAdmin.scopes.cohort")} value={values.cohort ?? ""} error={err("cohort")}>
           <option value="">—</option>
           {cohorts.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
-        </Select>
+        </SelectField>
         <button type="submit" className="button-primary">
           {t("rolesAdmin.grantButton")}
         </button>

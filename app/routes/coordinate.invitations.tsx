@@ -6,11 +6,14 @@ import type { RoleName } from "../../db/types";
 import { flashCookie, readFlash } from "../auth/cookies.server";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
+import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
-import { Field } from "../components/field";
+import { Field, SelectField } from "../components/field";
+import { IntentButton } from "../components/intent-button";
+import { LocaleSelect } from "../components/locale-select";
 import { Pagination } from "../components/pagination";
 import { grantsCover } from "../models/access.server";
-import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
+import { LOCALES } from "../i18n/locales";
 import { localeFor } from "../i18n/request-locale.server";
 import { audit } from "../models/audit.server";
 import { cohortsForGrants } from "../models/cohort.server";
@@ -129,45 +132,28 @@ export default function Invitations() {
         <Form method="post" noValidate className="stack">
           <CsrfField />
           <input type="hidden" name="intent" value="create" />
-          <div className={errors.cohortId ? "field field-invalid" : "field"}>
-            <label htmlFor="field-cohort">{t("invitations.cohort")}</label>
-            {errors.cohortId ? (
-              <p className="field-error" id="field-cohort-error">
-                {t(errors.cohortId)}
-              </p>
-            ) : null}
-            <select id="field-cohort" name="cohortId" defaultValue={values.cohortId ?? ""} aria-describedby={errors.cohortId ? "field-cohort-error" : undefined}>
-              {data.cohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="field-role">{t("invitations.role")}</label>
-            <select id="field-role" name="role" defaultValue={values.role ?? "officer"}>
-              {data.roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="cohortId" id="field-cohort" label={t("invitations.cohort")} value={values.cohortId ?? ""} error={errors.cohortId && t(errors.cohortId)}>
+            {data.cohorts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="role" label={t("invitations.role")} value={values.role ?? "officer"}>
+            {data.roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </SelectField>
           <Field name="email" type="email" label={t("invitations.emailOptional")} hint={t("invitations.emailHint")} defaultValue={values.email ?? ""} error={errors.email && t(errors.email)} />
-          <div className="field">
-            <label htmlFor="field-mail-locale">{t("mailAdmin.invite.language")}</label>
-            <p className="hint" id="field-mail-locale-hint">
-              {t("mailAdmin.invite.languageHint")}
-            </p>
-            <select id="field-mail-locale" name="mailLocale" defaultValue={values.mailLocale ?? data.locale} aria-describedby="field-mail-locale-hint">
-              {LOCALES.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {LOCALE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LocaleSelect
+            name="mailLocale"
+            id="field-mail-locale"
+            label={t("mailAdmin.invite.language")}
+            hint={t("mailAdmin.invite.languageHint")}
+            value={values.mailLocale ?? data.locale}
+          />
           <Field name="note" label={t("invitations.note")} hint={t("invitations.noteHint")} defaultValue={values.note ?? ""} maxLength={200} error={errors.note && t(errors.note)} />
           <button type="submit" className="button-primary">
             {t("invitations.create")}
@@ -175,53 +161,36 @@ export default function Invitations() {
         </Form>
       )}
       <h2>{t("invitations.list")}</h2>
-      {data.invitations.length === 0 ? (
-        <p className="empty">{t("invitations.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>{t("invitations.listCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("invitations.cohort")}</th>
-                <th scope="col">{t("invitations.role")}</th>
-                <th scope="col">{t("invitations.for")}</th>
-                <th scope="col">{t("invitations.createdAt")}</th>
-                <th scope="col">{t("invitations.status")}</th>
-                <th scope="col">{t("people.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.invitations.map((i) => (
-                <tr key={i.id}>
-                  <td dir="auto">{i.cohort_name}</td>
-                  <td>{t(`roles.${i.role}`)}</td>
-                  <td dir="auto">{i.email ?? i.note ?? "—"}</td>
-                  <td>
-                    <DateText value={i.created_at} />
-                  </td>
-                  <td>
-                    {t(`invitations.state.${i.state}`)}
-                    {i.accepted_by_name ? <span dir="auto"> ({i.accepted_by_name})</span> : null}
-                  </td>
-                  <td>
-                    {i.state === "open" ? (
-                      <Form method="post">
-                        <CsrfField />
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="button-link">
-                          {t("invitations.revoke")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("invitations.listCaption")}
+        rows={data.invitations}
+        rowKey={(i) => i.id}
+        empty={t("invitations.none")}
+        columns={[
+          { header: t("invitations.cohort"), auto: true, cell: (i) => i.cohort_name },
+          { header: t("invitations.role"), cell: (i) => t(`roles.${i.role}`) },
+          { header: t("invitations.for"), auto: true, cell: (i) => i.email ?? i.note ?? "—" },
+          { header: t("invitations.createdAt"), cell: (i) => <DateText value={i.created_at} /> },
+          {
+            header: t("invitations.status"),
+            cell: (i) => (
+              <>
+                {t(`invitations.state.${i.state}`)}
+                {i.accepted_by_name ? <span dir="auto"> ({i.accepted_by_name})</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t("people.actions"),
+            cell: (i) =>
+              i.state === "open" ? (
+                <IntentButton intent="revoke" fields={{ invitationId: i.id }}>
+                  {t("invitations.revoke")}
+                </IntentButton>
+              ) : null,
+          },
+        ]}
+      />
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </div>
   );

@@ -8,7 +8,7 @@ import { NewPasswordFields } from "../components/new-password-fields";
 import { Alert } from "../components/alert";
 import { CsrfField } from "../components/csrf-field";
 import { Field } from "../components/field";
-import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
+import { LocaleSelect } from "../components/locale-select";
 import { localeFor } from "../i18n/request-locale.server";
 import { acceptInvitation, findInvitation, type AcceptRefusal } from "../models/invitation.server";
 import { siteUrl } from "../utils/site-url.server";
@@ -116,16 +116,7 @@ export default function Join() {
           readOnly={Boolean(data.email)}
           error={errors.email && t(errors.email)}
         />
-        <div className="field">
-          <label htmlFor="field-locale">{t("join.language")}</label>
-          <select id="field-locale" name="locale" defaultValue={values.locale ?? data.locale}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LocaleSelect name="locale" label={t("join.language")} value={values.locale ?? data.locale} />
         <NewPasswordFields name="password" errors={errors} />
         <button type="submit" className="button-primary" disabled={busy}>
           {t("join.submit")}
