@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Three projects: unit tests beside the code, and the integration tests in tests/integration
@@ -5,6 +6,9 @@ import { defineConfig } from "vitest/config";
 // DATABASE_URL is not given).
 export default defineConfig({
   test: {
+    // Integration tests spend most of their time waiting on a database, so one worker per core
+    // (vitest's default leaves one core idle: a single worker on a 2-core machine).
+    maxWorkers: Math.max(2, availableParallelism()),
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
     projects: [
       {

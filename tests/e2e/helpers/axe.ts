@@ -28,34 +28,43 @@ export async function expectNoAxeViolations(page: Page, what: string, options?: 
   // A spec that switches JavaScript off itself (test.use, not its project) says so in `options`.
   const jsDisabled = options ? !options.javaScriptEnabled : test.info().project.use.javaScriptEnabled === false;
   const target = jsDisabled ? await serverMarkupOf(page) : page;
-  try {
-    const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
-    expect.soft(results.violations.map(describe), `axe: ${what} (${url})`).toEqual([]);
-  } finally {
-    if (target !== page) await target.close();
-  }
+  const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+  expect.soft(results.violations.map(describe), `axe: ${what} (${url})`).toEqual([]);
 }
 
-// One JavaScript-enabled context per worker's browser for showing no-JS pages to axe (its
-// cache keeps the stylesheet between checks).
-const scratchContexts = new WeakMap<Browser, Promise<BrowserContext>>();
+// One JavaScript-enabled page per worker's browser shows no-JS pages to axe. It is kept between
+// checks (a new page per check cost about a second): its cache keeps the stylesheet, and each
+// check hands it the markup to serve at the page's own address.
+interface Viewer {
+  page: Page;
+  serve: { url: string; html: string };
+}
+const viewers = new WeakMap<Browser, Promise<Viewer>>();
+
+async function viewerFor(browser: Browser): Promise<Viewer> {
+  let viewer = viewers.get(browser);
+  if (!viewer) {
+    viewer = (async () => {
+      const context: BrowserContext = await browser.newContext({ javaScriptEnabled: true });
+      const page = await context.newPage();
+      const state: Viewer = { page, serve: { url: "", html: "" } };
+      await page.route(
+        (u) => u.href === state.serve.url,
+        (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: state.serve.html }),
+      );
+      await page.route(/\/build\/.*\.js$/, (route) => route.abort());
+      return state;
+    })();
+    viewers.set(browser, viewer);
+  }
+  return viewer;
+}
 
 async function serverMarkupOf(page: Page): Promise<Page> {
   const browser = page.context().browser();
   if (!browser) throw new Error("no browser");
-  let scratch = scratchContexts.get(browser);
-  if (!scratch) {
-    scratch = browser.newContext({ javaScriptEnabled: true });
-    scratchContexts.set(browser, scratch);
-  }
-  const url = page.url();
-  const html = await page.content();
-  const copy = await (await scratch).newPage();
-  await copy.route(
-    (u) => u.href === url,
-    (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
-  );
-  await copy.route(/\/build\/.*\.js$/, (route) => route.abort());
-  await copy.goto(url);
-  return copy;
+  const viewer = await viewerFor(browser);
+  viewer.serve = { url: page.url(), html: await page.content() };
+  await viewer.page.goto(viewer.serve.url);
+  return viewer.page;
 }
