@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB, Trx } from "../../db/client";
 import { cohortsInScope, mayCreateCohortIn, type Grant } from "./access.server";
 import { audit } from "./audit.server";
-import { addMembers } from "./cohort-membership.server";
+import { addMembers, endFacilitatorMembership } from "./cohort-membership.server";
 import type { Actor } from "./countries.server";
 import { createGeneralSpace } from "./dialogue.server";
 import { grantRole, normaliseEmail } from "./person.server";
@@ -193,8 +193,7 @@ export async function removeFacilitator(db: DB, actor: Actor, grants: Grant[], i
     const current = await lockManaged(trx, grants, id);
     if (!current) return refused("missing");
     if (current.closed_at) return refused("closed");
-    const removed = await trx.deleteFrom("cohort_members").where("cohort_id", "=", id).where("person_id", "=", personId).where("role", "=", "facilitator").executeTakeFirst();
-    if (removed.numDeletedRows === 0n) return refused("person-missing");
+    if (!(await endFacilitatorMembership(trx, id, personId))) return refused("person-missing");
     await trx.deleteFrom("role_grants").where("person_id", "=", personId).where("role", "=", "facilitator").where("cohort_id", "=", id).execute();
     await audit(trx, { actorId: actor.id, action: "role.revoked", targetType: "person", targetId: personId, details: { role: "facilitator", scope: "cohort", cohort: id }, requestId: actor.requestId });
     return { ok: true, personId };

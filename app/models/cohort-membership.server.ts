@@ -81,3 +81,32 @@ export async function addMembers(
   }
   return { ok: true, added };
 }
+
+/**
+ * Ends someone's place as a cohort's facilitator (their grant is revoked by the caller). Someone
+ * who is also an officer of the cohort (an officer grant on it) goes back to being its learner,
+ * progress kept; anyone else leaves the cohort. False when they were not its facilitator.
+ */
+export async function endFacilitatorMembership(trx: Trx, cohortId: string, personId: string): Promise<boolean> {
+  const learner = await trx
+    .selectFrom("role_grants")
+    .select("id")
+    .where("person_id", "=", personId)
+    .where("role", "=", "officer")
+    .where("cohort_id", "=", cohortId)
+    .executeTakeFirst();
+  const membership = await trx
+    .selectFrom("cohort_members")
+    .select("person_id")
+    .where("cohort_id", "=", cohortId)
+    .where("person_id", "=", personId)
+    .where("role", "=", "facilitator")
+    .executeTakeFirst();
+  if (!membership) return false;
+  if (learner) {
+    await trx.updateTable("cohort_members").set({ role: "officer" }).where("cohort_id", "=", cohortId).where("person_id", "=", personId).execute();
+  } else {
+    await trx.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).where("person_id", "=", personId).execute();
+  }
+  return true;
+}

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import type { GrantableRole } from "../auth/grantable-roles";
 import { audit } from "./audit.server";
-import { addMembers } from "./cohort-membership.server";
+import { addMembers, endFacilitatorMembership } from "./cohort-membership.server";
 import type { Actor } from "./countries.server";
 import { grantRole, normaliseEmail, type GrantScope } from "./person.server";
 import { refusableTransaction } from "./refusable-transaction.server";
@@ -105,7 +105,7 @@ export async function revokeGrant(db: DB, actor: Actor, grantId: string): Promis
     if (grant.role === "admin" && grant.scope_kind === "global" && admins.filter((a) => a.id !== grant.id && !a.disabled_at).length === 0) return refused("last-admin");
     await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
     if (grant.role === "facilitator" && grant.cohort_id) {
-      await trx.deleteFrom("cohort_members").where("cohort_id", "=", grant.cohort_id).where("person_id", "=", grant.person_id).where("role", "=", "facilitator").execute();
+      await endFacilitatorMembership(trx, grant.cohort_id, grant.person_id);
     }
     await audit(trx, {
       actorId: actor.id,

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guards.server";
 import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
+import { Field, SelectField } from "../components/field";
 import { Pagination } from "../components/pagination";
 import { recentAudit } from "../models/audit.server";
 import { pageTitle } from "../utils/meta";
@@ -53,45 +54,16 @@ export default function Audit() {
         <fieldset>
           <legend>{t("audit.filter")}</legend>
           <div className="report-filter-fields">
-            <div className="field">
-              <label htmlFor="audit-actor">{t("audit.who")}</label>
-              <input
-                id="audit-actor"
-                type="search"
-                name="actor"
-                defaultValue={filter.actor}
-                maxLength={100}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="audit-action">{t("audit.what")}</label>
-              <select
-                id="audit-action"
-                name="action"
-                defaultValue={filter.action}
-              >
-                <option value="">{t("audit.anyAction")}</option>
-                {actions.map((a) => (
-                  <option key={a} value={a}>
-                    {label(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="audit-target">{t("audit.target")}</label>
-              <input
-                id="audit-target"
-                type="search"
-                name="target"
-                defaultValue={filter.target}
-                maxLength={100}
-                aria-describedby="audit-target-hint"
-              />
-              <p className="hint" id="audit-target-hint">
-                {t("audit.targetHint")}
-              </p>
-            </div>
+            <Field id="audit-actor" type="search" name="actor" label={t("audit.who")} defaultValue={filter.actor} maxLength={100} />
+            <SelectField id="audit-action" name="action" label={t("audit.what")} value={filter.action}>
+              <option value="">{t("audit.anyAction")}</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {label(a)}
+                </option>
+              ))}
+            </SelectField>
+            <Field id="audit-target" type="search" name="target" label={t("audit.target")} hint={t("audit.targetHint")} defaultValue={filter.target} maxLength={100} />
           </div>
           <button type="submit" className="button-secondary">
             {t("audit.apply")}

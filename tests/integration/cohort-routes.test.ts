@@ -140,5 +140,12 @@ describe(`roles page (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const page = await (await outcome(async () => cohortLoader({ request: await signedInRequest(t.db, who.admin, `/coordinate/cohorts/${cohort}`), context, params: { cohortId: cohort } }))).json();
     expect(page.cohort.facilitators.map((f: { id: string }) => f.id)).toEqual([person.id]);
     expect(page.cohort.learners).toBe(0);
+    // Revoking the facilitator grant gives them back their place as a learner of the cohort.
+    const grant = await t.db.selectFrom("role_grants").select("id").where("person_id", "=", person.id).where("role", "=", "facilitator").executeTakeFirstOrThrow();
+    const revoked = await outcome(async () => rolesAction({ request: await post(who.admin, "/admin/roles", { intent: "revoke", grantId: grant.id }), context, params: {} }));
+    expect(revoked.status).toBe(302);
+    const after = await (await outcome(async () => cohortLoader({ request: await signedInRequest(t.db, who.admin, `/coordinate/cohorts/${cohort}`), context, params: { cohortId: cohort } }))).json();
+    expect(after.cohort.facilitators).toEqual([]);
+    expect(after.cohort.learners).toBe(1);
   });
 });
