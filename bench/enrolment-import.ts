@@ -3,12 +3,12 @@
 // PostgreSQL") through the app's own models, on an empty, migrated database: the dry run, the
 // first import (every row a new person, sign-in mails queued) and a re-import (every row a skip).
 // Writes bench/results/enrolment-import.json and a section of bench/RESULTS.md. See bench/README.md.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { readSpreadsheet } from "../app/import/read-file.server";
+import { gitCommit } from "./lib/git-commit";
 import { GLOBAL_ADMIN_GRANTS } from "../app/models/access.server";
 import { importEnrolment, previewEnrolment, type Upload } from "../app/models/enrolment-file.server";
 import { grantRole } from "../app/models/person.server";
@@ -222,13 +222,3 @@ function kb(bytes: number) {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-/** The commit measured, marked "+changes" when the working tree differs from it. */
-function gitCommit(): string {
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const changed = execFileSync("git", ["status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md"], { encoding: "utf8" }).trim();
-    return changed ? `${commit}+changes` : commit;
-  } catch {
-    return "unknown";
-  }
-}

@@ -1,12 +1,13 @@
 // `npm run bench -- [--duration 10] [--engine both|postgresql|pglite] [--only lesson,course] [--skip load,weight,startup] [--server-node-options=…]`
 // Builds (npm script), then measures the production server on the data set of bench:seed and
 // writes bench/results/latest.json and bench/RESULTS.md. See bench/README.md.
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_ROOT, readManifest } from "./lib/data-folder";
+import { gitCommit } from "./lib/git-commit";
 import { benchPostgres, pgliteCopy } from "./lib/databases";
 import { loadFormFlow, loadRequests, type LoadResult } from "./lib/load";
 import { writeResults, type EngineRun, type Results } from "./lib/results";
@@ -156,14 +157,3 @@ function round2(n: number) {
   return Math.round(n * 100) / 100;
 }
 
-/** The commit measured, marked "+changes" when the working tree differs from it. */
-function gitCommit(): string {
-  if (!existsSync(".git")) return "unknown";
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const changed = execFileSync("git", ["status", "--porcelain", "--", ".", ":!bench/results", ":!bench/RESULTS.md"], { encoding: "utf8" }).trim();
-    return changed ? `${commit}+changes` : commit;
-  } catch {
-    return "unknown";
-  }
-}

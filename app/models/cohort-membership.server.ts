@@ -83,26 +83,25 @@ export async function addMembers(
 }
 
 /**
+ * Takes a learner out of a cohort: the membership and the officer grant that addMembers gave
+ * them there, together. False when they were not its learner.
+ */
+export async function removeLearner(trx: Trx, cohortId: string, personId: string): Promise<boolean> {
+  const left = await trx.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).where("person_id", "=", personId).where("role", "=", "officer").executeTakeFirst();
+  if (left.numDeletedRows === 0n) return false;
+  await trx.deleteFrom("role_grants").where("person_id", "=", personId).where("role", "=", "officer").where("cohort_id", "=", cohortId).execute();
+  return true;
+}
+
+/**
  * Ends someone's place as a cohort's facilitator (their grant is revoked by the caller). Someone
  * who is also an officer of the cohort (an officer grant on it) goes back to being its learner,
  * progress kept; anyone else leaves the cohort. False when they were not its facilitator.
  */
 export async function endFacilitatorMembership(trx: Trx, cohortId: string, personId: string): Promise<boolean> {
-  const learner = await trx
-    .selectFrom("role_grants")
-    .select("id")
-    .where("person_id", "=", personId)
-    .where("role", "=", "officer")
-    .where("cohort_id", "=", cohortId)
-    .executeTakeFirst();
-  const membership = await trx
-    .selectFrom("cohort_members")
-    .select("person_id")
-    .where("cohort_id", "=", cohortId)
-    .where("person_id", "=", personId)
-    .where("role", "=", "facilitator")
-    .executeTakeFirst();
-  if (!membership) return false;
+  const membership = trx.selectFrom("cohort_members").select("person_id").where("cohort_id", "=", cohortId).where("person_id", "=", personId).where("role", "=", "facilitator");
+  if (!(await membership.executeTakeFirst())) return false;
+  const learner = await trx.selectFrom("role_grants").select("id").where("person_id", "=", personId).where("role", "=", "officer").where("cohort_id", "=", cohortId).executeTakeFirst();
   if (learner) {
     await trx.updateTable("cohort_members").set({ role: "officer" }).where("cohort_id", "=", cohortId).where("person_id", "=", personId).execute();
   } else {

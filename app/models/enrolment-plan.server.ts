@@ -90,6 +90,16 @@ export async function planEnrolment(db: DB, grants: Grant[], cohortId: string, r
   return { rows: planned, errors: all };
 }
 
+/**
+ * When importing the plan would take the cohort past its capacity: how many people it would
+ * add and how many seats are free (null when it fits), so the preview can say so beforehand.
+ */
+export function seatsShortfall(rows: readonly PlannedRow[], cohort: { capacity: number | null; learners: number }): { joining: number; free: number } | null {
+  const joining = rows.filter((r) => r.joins).length;
+  if (cohort.capacity === null || cohort.learners + joining <= cohort.capacity) return null;
+  return { joining, free: Math.max(0, cohort.capacity - cohort.learners) };
+}
+
 function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }

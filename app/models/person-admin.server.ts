@@ -1,7 +1,7 @@
 import type { DB, Trx } from "../../db/client";
 import { peopleInScope, type Grant } from "./access.server";
 import { audit } from "./audit.server";
-import { addMembers } from "./cohort-membership.server";
+import { addMembers, removeLearner } from "./cohort-membership.server";
 import type { Actor } from "./countries.server";
 import { enqueueMail } from "./mail-outbox.server";
 import { createPeopleWithSignInLinks } from "./new-people.server";
@@ -128,9 +128,7 @@ export async function changeMemberships(
       if (!joined.ok) return refused(joined.code);
     }
     if (change.leave) {
-      const left = await trx.deleteFrom("cohort_members").where("cohort_id", "=", change.leave).where("person_id", "=", personId).where("role", "=", "officer").executeTakeFirst();
-      if (left.numDeletedRows === 0n) return refused("not-member");
-      await trx.deleteFrom("role_grants").where("person_id", "=", personId).where("role", "=", "officer").where("cohort_id", "=", change.leave).execute();
+      if (!(await removeLearner(trx, change.leave, personId))) return refused("not-member");
     }
     const action = change.leave && change.join.length ? "member.moved" : change.leave ? "member.removed" : "member.added";
     await audit(trx, { actorId: actor.id, action, targetType: "person", targetId: personId, details: { join: change.join, leave: change.leave }, requestId: actor.requestId });

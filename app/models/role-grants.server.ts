@@ -8,7 +8,6 @@ import { grantRole, normaliseEmail, type GrantScope } from "./person.server";
 import { refusableTransaction } from "./refusable-transaction.server";
 import { refused, type Result } from "./result";
 
-
 const likePattern = (search: string) => `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Every grant above officer, with who holds it, its scope's name, who granted it and when. */

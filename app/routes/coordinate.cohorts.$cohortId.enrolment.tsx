@@ -9,6 +9,7 @@ import { Pagination } from "../components/pagination";
 import { MAX_UPLOAD_BYTES } from "../import/upload-path";
 import { findManagedCohort } from "../models/cohort-admin.server";
 import { importEnrolment, previewEnrolment } from "../models/enrolment-file.server";
+import { seatsShortfall } from "../models/enrolment-plan.server";
 import { dropUpload, findUpload, keepUpload } from "../models/enrolment-upload.server";
 import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
@@ -41,9 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!plan.ok) return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: plan.code, errors: [], rows: [], counts: { create: 0, update: 0, skip: 0 }, overCapacity: null, total: 0, page: 1 }, expired: false });
   const counts = { create: 0, update: 0, skip: 0 };
   for (const r of plan.rows) counts[r.action] += 1;
-  // Told before the import, not only refused by it: how many seats the file would take.
-  const joining = plan.rows.filter((r) => r.joins).length;
-  const overCapacity = cohort.capacity !== null && cohort.learners + joining > cohort.capacity ? { joining, free: Math.max(0, cohort.capacity - cohort.learners) } : null;
+  // Told before the import, not only refused by it.
+  const overCapacity = seatsShortfall(plan.rows, cohort);
   const page = Math.max(1, Math.min(Number(url.searchParams.get("page")) || 1, Math.ceil(plan.rows.length / PAGE_SIZE) || 1));
   const rows = plan.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ line: r.line, email: r.email, name: r.name, country: r.country, institution: r.institution, action: r.action }));
   return json({ cohort: summary, preview: { uploadId, fileName: upload.name, refusal: null, errors: plan.errors, rows, counts, overCapacity, total: plan.rows.length, page }, expired: false });
