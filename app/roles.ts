@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "manage:people": ["admin"],
   /** Within their scope (see cohortsInScope): a country coordinator runs that country's cohorts. */
   "manage:cohorts": ["coordinator", "admin"],
+  /** Presentations by experts: a cohort's facilitators, and coordinators within their scope. */
+  "schedule:sessions": ["facilitator", "coordinator", "admin"],
   "read:audit": ["admin"],
   "manage:mail": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -46,6 +46,9 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_preferences: MailPreferencesTable;
   enrolment_uploads: EnrolmentUploadsTable;
+  session_schedules: SessionSchedulesTable;
+  session_attendance: SessionAttendanceTable;
+  session_reflections: SessionReflectionsTable;
 }
 
 interface CountriesTable {
@@ -85,6 +88,8 @@ interface PeopleTable {
   disabled_at: NullableTimestamp;
   /** "low": pages without scripts; "full": with; null: as the person's cohorts are set. */
   data_mode: DataMode | null;
+  /** An IANA zone the person chose; null: their cohort's (or country's) zone. */
+  time_zone: string | null;
 }
 export type DataMode = "low" | "full";
 export type Person = Selectable<PeopleTable>;
@@ -425,5 +430,40 @@ interface EnrolmentUploadsTable {
   uploaded_by: string;
   file_name: string;
   bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: CreatedAt;
+}
+
+interface SessionSchedulesTable {
+  id: Generated<string>;
+  cohort_id: string;
+  course_id: string;
+  item_id: string;
+  starts_at: Timestamp;
+  minutes: number;
+  time_zone: string;
+  meeting_url: string | null;
+  capacity: number | null;
+  checkin_code: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+export type SessionSchedule = Selectable<SessionSchedulesTable>;
+
+export type AttendanceMethod = "code" | "facilitator";
+
+interface SessionAttendanceTable {
+  schedule_id: string;
+  person_id: string;
+  method: AttendanceMethod;
+  marked_by: string | null;
+  created_at: CreatedAt;
+}
+
+interface SessionReflectionsTable {
+  person_id: string;
+  course_id: string;
+  item_id: string;
+  body: string;
   created_at: CreatedAt;
 }

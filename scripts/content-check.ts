@@ -30,6 +30,10 @@ for (const course of catalog.courses.values()) {
         `${course.scenarioPlays.get(id)} distinct plays`,
     );
   }
+  for (const [id, session] of course.sessions) {
+    const recording = session.recording ? `${session.recording.media} recording, captions ${Object.keys(session.captions).join(", ")}` : "no recording";
+    console.log(`    session ${id}: ${session.speaker.name}, transcripts ${Object.keys(session.transcripts).join(", ")}, ${recording}`);
+  }
 }
 if (withProgress) {
   const config = loadConfig();

@@ -15,6 +15,10 @@ export interface ItemArgs {
   course: Course;
   item: CourseItem;
   locale: Locale;
+  /** Pages without scripts or media (the person's choice or their cohort's). */
+  lowData: boolean;
+  /** The time zone the person chose; null: their cohort's. */
+  timeZone: string | null;
   /** The person's progress in the course as the guard found it (the item is open). */
   progress: SnapshotFrom<typeof courseProgressMachine>;
 }

@@ -7,6 +7,7 @@ import type { ActivityPages } from "./index.server";
 import { LessonPanel } from "./lesson-panel";
 import { QuizPanel } from "./quiz-panel";
 import { ScenarioPanel } from "./scenario-panel";
+import { SessionPanel } from "./session-panel";
 
 /** What every panel gets besides its own page data. */
 export interface PanelContext {
@@ -22,22 +23,37 @@ export interface PanelContext {
 type Page<K extends ItemKind> = Exclude<NonNullable<ActivityPages[K]>, typeof OUTDATED>;
 type Panel<K extends ItemKind> = ComponentType<PanelContext & { page: Page<K> }>;
 
-function StepError({ error }: { error: string | null }) {
+// Each useTranslation() costs a little on every render of the page, so the notices only mount
+// (and call it) when they have something to say.
+function StepErrorText({ error }: { error: string }) {
   const { t } = useTranslation();
-  return error ? (
+  return (
     <p className="alert" role="alert">
       {t(error)}
     </p>
-  ) : null;
+  );
 }
+const StepError = ({ error }: { error: string | null }) => (error ? <StepErrorText error={error} /> : null);
 
-function DoneNotice({ done }: { done: boolean }) {
+function DoneNoticeText() {
   const { t } = useTranslation();
-  return done ? (
+  return (
     <p className="notice" role="status">
       {t("lesson.alreadyDone")}
     </p>
-  ) : null;
+  );
+}
+const DoneNotice = ({ done }: { done: boolean }) => (done ? <DoneNoticeText /> : null);
+
+function Notice({ kind }: { kind: "outdated" | "soon" }) {
+  const { t } = useTranslation();
+  return kind === "outdated" ? (
+    <p className="notice" role="status">
+      {t("activity.outdated")}
+    </p>
+  ) : (
+    <p className="empty">{t("lesson.activitySoon")}</p>
+  );
 }
 
 // Each kind's panel, with the error and "already done" notices where that kind shows them
@@ -64,23 +80,22 @@ const PANELS: { [K in ItemKind]: Panel<K> } = {
       <DoneNotice done={done} />
     </>
   ),
+  session: ({ page, error, values, done }) => (
+    <>
+      <SessionPanel session={page} done={done} error={error} values={values} />
+      <DoneNotice done={done} />
+    </>
+  ),
 };
 
 /** The open item's panel for its kind; the content may have nothing for it yet, or a state saved by older rules. */
 export function ActivityPanel({ kind, page, ...context }: PanelContext & { kind: ItemKind; page: ActivityPages[ItemKind] | null | undefined }) {
-  const { t } = useTranslation();
-  if (page && "outdated" in page) {
-    return (
-      <p className="notice" role="status">
-        {t("activity.outdated")}
-      </p>
-    );
-  }
+  if (page && "outdated" in page) return <Notice kind="outdated" />;
   if (!page) {
     return (
       <>
         <StepError error={context.error} />
-        <p className="empty">{t("lesson.activitySoon")}</p>
+        <Notice kind="soon" />
         <DoneNotice done={context.done} />
       </>
     );

@@ -15,6 +15,8 @@ export interface CurrentUser {
   institutionId: string | null;
   /** Pages without scripts (low-data mode), by the person's choice or their cohort's. */
   lowData: boolean;
+  /** The time zone the person chose on their account page; null: their cohort's. */
+  timeZone: string | null;
   roles: RoleName[];
   grants: Grant[];
 }
@@ -53,6 +55,7 @@ async function lookUp({ db, config }: AppLoadContext, request: Request): Promise
     countryCode: person.country_code,
     institutionId: person.institution_id,
     lowData: lowDataFor(person.data_mode, person.cohort_low_data),
+    timeZone: person.time_zone,
     roles: [...new Set(grants.map((g) => g.role))],
     grants,
   };

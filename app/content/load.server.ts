@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import { LOCALES, type Locale } from "../i18n/locales";
+import { display, ITEM_FOLDERS, loadItemFiles } from "./item-files.server";
+import { loadSessions } from "./load-sessions.server";
 import { renderMarkdown } from "./markdown.server";
 import type { Catalog, Course, CourseItem, Lesson } from "./model";
 import { quizSchema, type QuizFile } from "./quiz-schema";
@@ -9,7 +11,6 @@ import { checkScenario } from "../scenario/check";
 import { toScenario } from "../scenario/compile";
 import { courseSchema, lessonFrontMatterSchema, type CourseFile } from "./schema";
 import { YamlSource, type Problem } from "./yaml-source.server";
-import type { z } from "zod";
 
 export type { Problem };
 
@@ -41,10 +42,6 @@ export function loadContent(root: string): LoadResult {
   return { catalog: { courses }, problems };
 }
 
-function display(path: string): string {
-  return relative(process.cwd(), resolve(path)) || path;
-}
-
 function loadCourse(dir: string, folder: string): { course: Course | null; problems: Problem[] } {
   const file = join(dir, "course.yaml");
   if (!existsSync(file)) return { course: null, problems: [{ file: display(dir), line: 1, message: "missing course.yaml", severity: "error" }] };
@@ -62,6 +59,7 @@ function loadCourse(dir: string, folder: string): { course: Course | null; probl
   problems.push(...checkItemFiles(dir, source, data));
   problems.push(...loadQuizzes(dir, data, course));
   problems.push(...loadScenarios(dir, data, course));
+  problems.push(...loadSessions(dir, data, course));
   return { course, problems };
 }
 
@@ -154,6 +152,7 @@ function toCourse(data: CourseFile): Course {
     quizzes: new Map(),
     scenarios: new Map(),
     scenarioPlays: new Map(),
+    sessions: new Map(),
   };
 }
 
@@ -227,65 +226,22 @@ function loadLesson(file: string, courseId: string, lessonIds: Set<string>): { l
   return { lesson: { title: data.title, minutes: data.minutes, sources: data.sources, html: rendered.html }, problems };
 }
 
-/** Quiz and scenario items need their own file (formats arrive with their features). */
+/** Quiz, scenario and session items need their own file. */
 function checkItemFiles(dir: string, source: YamlSource, data: CourseFile): Problem[] {
-  const folders = { quiz: "quizzes", scenario: "scenarios" } as const;
   const problems: Problem[] = [];
   data.modules.forEach((m, mi) =>
     m.items.forEach((item, ii) => {
-      if (item.kind !== "quiz" && item.kind !== "scenario") return;
-      const file = join(dir, folders[item.kind], `${item.id}.yaml`);
-      if (!existsSync(file)) problems.push(source.problem(["modules", mi, "items", ii, "id"], `${item.kind} "${item.id}" has no file ${folders[item.kind]}/${item.id}.yaml`));
+      if (item.kind !== "quiz" && item.kind !== "scenario" && item.kind !== "session") return;
+      const folder = ITEM_FOLDERS[item.kind];
+      const file = join(dir, folder, `${item.id}.yaml`);
+      if (!existsSync(file)) problems.push(source.problem(["modules", mi, "items", ii, "id"], `${item.kind} "${item.id}" has no file ${folder}/${item.id}.yaml`));
     }),
   );
   return problems;
 }
 
-/**
- * Reads every `<folder>/<item-id>.yaml` of a course (used by an item or not): YAML syntax, the
- * schema, then the kind's own `check` and every text in every published locale. Files that pass
- * are handed to `keep`; a file no item of that kind names is a warning.
- */
-function loadItemFiles<S extends z.ZodType>(
-  dir: string,
-  data: CourseFile,
-  kind: "quiz" | "scenario",
-  folder: string,
-  schema: S,
-  check: (source: YamlSource, value: z.infer<S>) => Problem[],
-  keep: (id: string, value: z.infer<S>) => void,
-): Problem[] {
-  const problems: Problem[] = [];
-  const folderPath = join(dir, folder);
-  if (!existsSync(folderPath)) return problems;
-  const itemIds = new Set(data.modules.flatMap((m) => m.items.filter((i) => i.kind === kind).map((i) => i.id)));
-  const published = LOCALES.filter((l) => data.locales[l] === "published");
-  for (const name of readdirSync(folderPath).sort()) {
-    const file = join(folderPath, name);
-    const match = /^(.+)\.yaml$/.exec(name);
-    if (!match) {
-      problems.push({ file: display(file), line: 1, message: `${kind} files end in .yaml`, severity: "warning" });
-      continue;
-    }
-    const source = new YamlSource(display(file), readFileSync(file, "utf8"));
-    const syntax = source.syntaxProblems();
-    if (syntax.length) {
-      problems.push(...syntax);
-      continue;
-    }
-    const { data: value, problems: found } = source.validate(schema);
-    problems.push(...found);
-    if (!value) continue;
-    const checks = [...check(source, value), ...missingLocales(source, value, published)];
-    problems.push(...checks);
-    if (!itemIds.has(match[1]!)) problems.push({ file: display(file), line: 1, message: `file belongs to no ${kind} item of course.yaml`, severity: "warning" });
-    if (checks.length === 0 && found.length === 0) keep(match[1]!, value);
-  }
-  return problems;
-}
-
 function loadQuizzes(dir: string, data: CourseFile, course: Course): Problem[] {
-  return loadItemFiles(dir, data, "quiz", "quizzes", quizSchema, checkQuizIds, (id, quiz) => course.quizzes.set(id, quiz));
+  return loadItemFiles(dir, data, "quiz", quizSchema, checkQuizIds, (id, quiz) => course.quizzes.set(id, quiz));
 }
 
 /** Scenarios are also proved sound, play by play (see app/scenario/check.ts). */
@@ -296,7 +252,6 @@ function loadScenarios(dir: string, data: CourseFile, course: Course): Problem[]
     dir,
     data,
     "scenario",
-    "scenarios",
     scenarioSchema,
     (source, scenario) => {
       const proof = checkScenario(scenario);
@@ -324,18 +279,6 @@ function checkQuizIds(source: YamlSource, quiz: QuizFile): Problem[] {
     });
   });
   return problems;
-}
-
-/** Every text of a quiz must exist in every published locale of its course. */
-function missingLocales(source: YamlSource, value: unknown, locales: readonly Locale[], path: (string | number)[] = []): Problem[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => missingLocales(source, v, locales, [...path, i]));
-  if (!value || typeof value !== "object") return [];
-  const keys = Object.keys(value);
-  if (keys.length > 0 && keys.every((k) => (LOCALES as readonly string[]).includes(k))) {
-    const missing = locales.filter((l) => !keys.includes(l));
-    return missing.length ? [source.problem(path, `${path.join(".")}: missing ${missing.join(", ")} text`)] : [];
-  }
-  return Object.entries(value).flatMap(([k, v]) => missingLocales(source, v, locales, [...path, k]));
 }
 
 export function lessonCounts(course: Course): Record<Locale, number> {

@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/locales";
 import type { QuizFile } from "./quiz-schema";
 import type { Scenario } from "../scenario/compile";
+import type { SessionCompletion } from "./session-schema";
 import type { ItemKind } from "./schema";
 
 /** Text in several languages; not every language need be present. */
@@ -32,6 +33,21 @@ export interface Lesson {
   html: string;
 }
 
+/** A presentation by an expert (sessions/<item-id>.yaml and its transcripts); its live times are per cohort. */
+export interface SessionContent {
+  speaker: { name: string; organisation: Localized };
+  summary: Localized;
+  liveMinutes: number;
+  recording: { media: "video" | "audio"; url: string } | null;
+  /** WebVTT text of the recording's captions, by locale. */
+  captions: Localized;
+  /** The transcript, rendered to HTML, by locale: the talk can always be followed without media. */
+  transcripts: Localized;
+  reflection: { prompt: Localized; minChars: number };
+  completion: SessionCompletion;
+  sources: Partial<Record<Locale, string[]>>;
+}
+
 export interface Course {
   id: string;
   version: number;
@@ -54,6 +70,8 @@ export interface Course {
   scenarios: Map<string, Scenario>;
   /** The number of distinct plays of each scenario, as content:check reports it. */
   scenarioPlays: Map<string, number>;
+  /** Sessions (presentations by experts) by item id. */
+  sessions: Map<string, SessionContent>;
 }
 
 export interface Catalog {

@@ -50,6 +50,7 @@ export async function findSessionPerson(db: DB, token: string, timeouts: Session
       "people.country_code",
       "people.institution_id",
       "people.data_mode",
+      "people.time_zone",
       cohortWantsLowData.as("cohort_low_data"),
       "sessions.last_seen_at",
     ])

@@ -13,6 +13,11 @@ import { CertificateLinks } from "../components/certificate-links";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
 import { dataModeOf, setDataMode } from "../models/data-mode.server";
+import { cohortZoneOf, setTimeZone } from "../models/person-time-zone.server";
+import { calendarFeedToken } from "../models/sessions/calendar-feed.server";
+import { zoneChoices } from "../sessions/time-zone";
+import { TimeZoneForm } from "../components/time-zone-form";
+import { siteUrl } from "../utils/site-url.server";
 import { mailPreferencesOf, saveMailPreferences } from "../models/mail-preferences.server";
 import { MailPreferencesForm } from "../components/mail-preferences-form";
 import { parseForm } from "../utils/forms.server";
@@ -32,12 +37,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }));
   const dataMode = await dataModeOf(context.db, user.id);
   const mail = await mailPreferencesOf(context.db, user.id);
-  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates, dataMode, lowData: user.lowData, mail });
+  const timeZone = { chosen: user.timeZone, cohortZone: await cohortZoneOf(context.db, user.id, user.countryCode), zones: zoneChoices() };
+  const feedUrl = `${siteUrl(context.config, request)}/calendar/${await calendarFeedToken(context.db, user.id)}`;
+  return json({ name: user.displayName, email: user.email, roles: user.roles, certificates, dataMode, lowData: user.lowData, mail, timeZone, feedUrl });
 }
 
 const dataModeSchema = () => z.object({
   dataMode: z.enum(["cohort", "low", "full"], { error: "lowData.badChoice" }),
 });
+
+const timeZoneSchema = () => z.object({ intent: z.literal("time-zone"), timeZone: z.string().max(100, "account.timeZone.invalid").optional() });
 
 const schema = () => z
   .object({
@@ -53,8 +62,8 @@ const mailSchema = () => z.object({
   digests: z.literal("1").optional(),
 });
 
-// Three forms: the low-data choice (intent "data-mode"), optional mail (intent "mail-prefs") and
-// the password (the default).
+// Four forms: the low-data choice (intent "data-mode"), optional mail (intent "mail-prefs"), the
+// time zone (intent "time-zone") and the password (the default).
 // Changing the password signs the person out on every other device.
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context, request);
@@ -68,6 +77,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!choice.ok) return json({ errors: choice.errors as Record<string, string> }, { status: 400 });
     await setDataMode(context.db, user.id, choice.data.dataMode);
     return redirect("/account?dataMode=saved");
+  }
+  if (intent === "time-zone") {
+    const choice = await parseForm(request, timeZoneSchema());
+    const zone = choice.ok && choice.data.timeZone ? choice.data.timeZone : null;
+    const saved = choice.ok ? await setTimeZone(context.db, user.id, zone) : ({ ok: false, code: "invalidZone" } as const);
+    if (!saved.ok) return json({ errors: { timeZone: "account.timeZone.invalid" } as Record<string, string> }, { status: 400 });
+    return redirect("/account?timeZone=saved#time-zone");
   }
   if (intent === "mail-prefs") {
     const choice = await parseForm(request, mailSchema());
@@ -133,6 +149,7 @@ export default function Account() {
           {t("account.savePassword")}
         </button>
       </Form>
+      <TimeZoneForm chosen={data.timeZone.chosen} cohortZone={data.timeZone.cohortZone} zones={data.timeZone.zones} feedUrl={data.feedUrl} error={errors.timeZone} saved={params.get("timeZone") === "saved"} />
       <MailPreferencesForm reminders={data.mail.reminders} digests={data.mail.digests} saved={params.get("mail") === "saved"} />
       <DataModeForm choice={data.dataMode.choice} cohortLowData={data.dataMode.cohortLowData} active={data.lowData} error={errors.dataMode} saved={params.get("dataMode") === "saved"} />
     </div>

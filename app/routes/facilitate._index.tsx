@@ -76,6 +76,9 @@ export default function Facilitate() {
   return (
     <div className="page">
       <h1>{t("facilitate.title")}</h1>
+      <p>
+        <Link to="/facilitate/sessions">{t("facilitate.sessionsLink")}</Link>
+      </p>
       {done && ["approve", "hide", "dismiss"].includes(done) ? (
         <p className="notice" role="status">
           {t(`dialogue.queue.done.${done}`)}

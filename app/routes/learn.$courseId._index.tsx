@@ -11,6 +11,10 @@ import { visibleCourse } from "../models/catalog.server";
 import { certificateFor } from "../models/certificate.server";
 import { factsFor, progressSnapshot } from "../models/progress.server";
 import { CertificateLinks } from "../components/certificate-links";
+import { LiveSessions } from "../components/live-sessions";
+import { pick } from "../content/model";
+import { courseSchedulesOfLearner } from "../models/sessions/schedule.server";
+import { defaultZoneFor, formatInZone } from "../sessions/time-zone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.course.title} · Sendero` : "Sendero" }];
 
@@ -20,15 +24,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const snapshot = progressSnapshot(progressCourse(found.course), await factsFor(context.db, user.id, found.course.id));
   const certificate = found.course.certificate ? await certificateFor(context.db, user.id, found.course.id) : null;
+  const locale = localeFor(request, user);
+  const schedules = found.course.sessions.size ? await courseSchedulesOfLearner(context.db, user.id, found.course.id) : [];
+  // Each live session in the person's own time zone (their choice, else their cohort's country's).
+  const liveSessions = schedules.flatMap((s) => {
+    const item = found.course.items.get(s.item_id);
+    if (!item) return [];
+    const zone = user.timeZone ?? defaultZoneFor(s.country_code ?? user.countryCode);
+    return [{ itemId: item.id, title: pick(item.title, locale), ...formatInZone(s.starts_at, zone, locale), past: s.starts_at.getTime() + s.minutes * 60_000 < Date.now() }];
+  });
   return json({
-    course: courseView(found.course, snapshot.context, localeFor(request, user)),
+    liveSessions,
+    course: courseView(found.course, snapshot.context, locale),
     certificate: certificate && { code: certificate.code, issuedAt: certificate.issued_at.toISOString(), revoked: certificate.revoked_at !== null },
   });
 }
 
 export default function CoursePage() {
   const { t } = useTranslation();
-  const { course, certificate } = useLoaderData<typeof loader>();
+  const { course, certificate, liveSessions } = useLoaderData<typeof loader>();
   const { progress } = course;
   return (
     <div className="page">
@@ -62,6 +76,7 @@ export default function CoursePage() {
           <CertificateLinks certificate={certificate} />
         </section>
       ) : null}
+      <LiveSessions sessions={liveSessions} itemHref={(itemId) => `/learn/${course.id}/${itemId}`} />
       <ModulePath modules={course.modules} heading="h2" itemHref={(itemId) => `/learn/${course.id}/${itemId}`} showMinutes />
     </div>
   );

@@ -21,6 +21,8 @@ export function securityHeaders(options: { hsts: boolean; development: boolean }
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
+        // Recordings of expert talks are hosted elsewhere (course content names their https address).
+        "media-src": ["'self'", "https:"],
         "connect-src": options.development ? ["'self'", "ws:"] : ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],

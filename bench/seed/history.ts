@@ -169,7 +169,9 @@ function simulateQuiz(random: Random, rows: Rows, personId: string, ref: BenchQu
   };
 
   const maxAttempts = Math.min(3, ref.settings.attemptsAllowed ?? 3);
-  for (let attempt = 0; attempt < maxAttempts && passedAt === null; attempt++) {
+  // An attempt abandoned half-way still leaves its state behind (the app resumes it), so it
+  // ends the attempts, not the function.
+  attempts: for (let attempt = 0; attempt < maxAttempts && passedAt === null; attempt++) {
     if (attempt > 0) clock.ms += ref.settings.retryWaitMs + random.int(1, 48) * 3_600_000;
     const drawn = drawAttempt(file, () => random.next());
     if (!send({ type: "attempt.start", now: clock.step(2, 20).getTime(), ...drawn })) break;
@@ -177,7 +179,7 @@ function simulateQuiz(random: Random, rows: Rows, personId: string, ref: BenchQu
     let answered = 0;
     for (let guard = 0; guard < 200 && snapshot.matches("answering"); guard++) {
       if (snapshot.matches({ answering: "question" })) {
-        if (answered === abandonAt) return { passedAt: null };
+        if (answered === abandonAt) break attempts;
         const current = snapshot.context.current!;
         const key = current.keys[current.index]!;
         const right = random.chance(skill + attempt * 0.1);

@@ -7,6 +7,7 @@ import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { unsubscribeUrl } from "../../app/models/mail-preferences.server";
 import { issueCertificate } from "../../app/models/certificate.server";
+import { calendarFeedToken } from "../../app/models/sessions/calendar-feed.server";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makeCountry, makeInstitution, makePerson } from "../setup/factories";
 import { routeModules, unlistedRoutes } from "../setup/route-modules";
@@ -31,10 +32,11 @@ interface RouteCase {
   action?: PerActor;
 }
 
-const ids = { institution: "", unsubscribe: "", openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
+const ids = { calendar: "", institution: "", unsubscribe: "", openToken: "", resetToken: "", certificate: "", spaceA: "", threadA: "" };
 // Dialogue in cohort A: members and its facilitator get in; the coordinator of A, who is not a member, does not.
 const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
+const TALK = "vulnerability-referral/referral-mechanisms-talk";
 const SCENARIO_REPORT = "/coordinate/scenarios/unaccompanied-children/girl-alone-at-checkpoint";
 
 const TABLE: Record<string, RouteCase> = {
@@ -78,6 +80,18 @@ const TABLE: Record<string, RouteCase> = {
     loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 403, admin: 200 },
     action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 403, admin: 400 },
   },
+  "facilitate.sessions._index.tsx": { url: () => "/facilitate/sessions", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 } },
+  // Cohort A's talk: its facilitator and its coordinator schedule it (an empty form is a 400).
+  "facilitate.sessions.$cohortId.$courseId.$itemId.tsx": {
+    url: () => `/facilitate/sessions/${cohortA}/${TALK}`,
+    loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 },
+    action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 400, admin: 400 },
+  },
+  // The session as the officer's cohort hears it: only its officers have one.
+  "learn.$courseId.$itemId_.calendar[.]ics.tsx": { url: () => `/learn/${TALK}/calendar.ics`, loader: { anonymous: "login", officer: 200, facilitator: 404, coordinator: 404, admin: 404 } },
+  // Signed in the address itself: calendar programs cannot sign in.
+  "calendar.$token.tsx": { url: () => `/calendar/${ids.calendar}`, loader: all(200) },
+  "session-captions.$courseId.$itemId.$file.tsx": { url: () => `/session-captions/${TALK}/es.vtt`, loader: signedIn(404) },
   "dialogue._index.tsx": { url: () => "/dialogue", loader: signedIn(200) },
   "dialogue.$spaceId._index.tsx": { url: () => `/dialogue/${ids.spaceA}`, loader: members(200), action: members(400) },
   "dialogue.$spaceId.history.tsx": { url: () => `/dialogue/${ids.spaceA}/history`, loader: { ...members(200), officer: 403 } },
@@ -112,6 +126,7 @@ beforeAll(async () => {
   const cohortB = await makeCohort(t.db, "Grupo B");
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "closed-course", due_on: null }).execute();
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortB, course_id: "trafficking-smuggling", due_on: null }).execute();
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "vulnerability-referral", due_on: null }).execute();
   people.officer = (await makePerson(t.db, { cohortId: cohortA })).id;
   people.facilitator = (await makePerson(t.db, { role: "facilitator", cohortId: cohortA })).id;
   people.coordinator = (await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortA } })).id;
@@ -125,6 +140,11 @@ beforeAll(async () => {
   ids.resetToken = (await createPasswordReset(t.db, people.officer, people.admin, 86_400_000)).token;
   ids.certificate = (await issueCertificate(t.db, people.officer, base)).code;
   ids.spaceA = await createGeneralSpace(t.db, cohortA, "Grupo A");
+  ids.calendar = await calendarFeedToken(t.db, people.officer);
+  await t.db
+    .insertInto("session_schedules")
+    .values({ cohort_id: cohortA, course_id: "vulnerability-referral", item_id: "referral-mechanisms-talk", starts_at: new Date(), minutes: 60, time_zone: "America/Tegucigalpa", checkin_code: "ABCDEF" })
+    .execute();
   ids.threadA = (await t.db.insertInto("dialogue_threads").values({ space_id: ids.spaceA, author_id: people.officer, title: "Tema" }).returning("id").executeTakeFirstOrThrow()).id;
   await t.db
     .insertInto("dialogue_posts")
@@ -149,6 +169,9 @@ function classify(response: Response): Expected | number {
 const paramsOf = (url: string) => {
   const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
+  if (first === "facilitate" && second === "sessions" && third) return { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] };
+  if (first === "calendar") return { token: second };
+  if (first === "session-captions") return { courseId: second, itemId: third, file: fourth };
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };
   if (first === "join" || first === "reset") return { token: second };
   if (first === "mail") return { token: third };

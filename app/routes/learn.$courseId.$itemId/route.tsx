@@ -28,7 +28,7 @@ async function guard(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<Ite
   const item = found?.course.items.get(params.itemId ?? "");
   if (!found || !item) throw notFound();
   const progress = progressSnapshot(progressCourse(found.course), await factsFor(context.db, user.id, found.course.id));
-  return { context, personId: user.id, course: found.course, item, locale: localeFor(request, user), progress };
+  return { context, personId: user.id, course: found.course, item, locale: localeFor(request, user), lowData: user.lowData, timeZone: user.timeZone, progress };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
