@@ -11,6 +11,7 @@ import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
 import { pick } from "../content/model";
 import { overview } from "../models/report-overview.server";
+import { sessionAttendance } from "../models/reports/session-attendance.server";
 import { columns, horizontalBars, weeklySeries } from "../reports/chart";
 import { reportRequest } from "../reports/report-request.server";
 import { filterSearch, optionsView } from "../reports/view.server";
@@ -24,7 +25,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "report.ov
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, query, badDates, options, locale } = await reportRequest(context, request);
-  const data = await overview(context.db, context.content, user.scopedGrants, query);
+  const [data, attendance] = await Promise.all([overview(context.db, context.content, user.scopedGrants, query), sessionAttendance(context.db, context.content, user.scopedGrants, query)]);
+  const itemTitle = (courseId: string, itemId: string) => pick(context.content.courses.get(courseId)?.items.get(itemId)?.title ?? {}, locale) || itemId;
   const courseTitle = (id: string) => pick(context.content.courses.get(id)?.title ?? {}, locale) || id;
   const course = query.course ? context.content.courses.get(query.course) : undefined;
   const weekly = weeklySeries(data.weekly, query.from, query.to);
@@ -40,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     weekly,
     weeklyChart: columns(weekly.map((w) => ({ label: w.week, value: w.completed })), { columnWidth: 34, gap: 8, height: 120 }),
     completedInPeriod: data.completedInPeriod,
+    attendance: attendance.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), title: itemTitle(a.courseId, a.itemId) })),
     funnel: data.funnel?.map((f) => ({ ...f, title: f.moduleId ? pick(course?.modules.find((m) => m.id === f.moduleId)?.title ?? {}, locale) : null })) ?? null,
   });
 }
@@ -166,6 +169,35 @@ export default function CoordinatorOverview() {
         keyOf={(r) => r.institutionId ?? "-"}
         group={(r) => r.institutionName ?? t("report.none")}
       />
+      <h2>{t("report.attendance.title")}</h2>
+      <DataTable
+        className="numbers"
+        caption={t("report.attendance.caption")}
+        rows={data.attendance}
+        rowKey={(a) => a.scheduleId}
+        empty={t("report.attendance.empty")}
+        columns={[
+          { header: t("report.attendance.session"), rowHeader: true, cell: (a) => a.title },
+          { header: t("report.attendance.cohort"), auto: true, cell: (a) => a.cohortName },
+          { header: t("report.attendance.when"), cell: (a) => <DateText value={a.startsAt} withTime /> },
+          { header: t("report.attendance.invited"), cell: (a) => a.invited },
+          { header: t("report.attendance.attended"), cell: (a) => a.attended },
+          { header: t("report.attendance.byCode"), cell: (a) => a.byCode },
+          { header: t("report.attendance.byFacilitator"), cell: (a) => a.byFacilitator },
+          { header: t("report.attendance.reflections"), cell: (a) => a.reflections },
+        ]}
+      />
+      {data.attendance.length ? (
+        <p className="downloads">
+          <a href={`/resources/report-attendance${data.search ? `${data.search}&` : "?"}format=csv`} className="button-secondary" download>
+            {t("report.attendance.csv")}
+          </a>{" "}
+          ·{" "}
+          <a href={`/resources/report-attendance${data.search ? `${data.search}&` : "?"}format=xlsx`} className="button-secondary" download>
+            {t("report.attendance.xlsx")}
+          </a>
+        </p>
+      ) : null}
       <p>
         <Link to="/coordinate/invitations">{t("invitations.title")}</Link>
       </p>

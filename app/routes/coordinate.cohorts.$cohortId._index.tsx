@@ -133,6 +133,9 @@ export default function CohortPage() {
         <li>
           <Link to={`/coordinate/learners?cohort=${cohort.id}`}>{t("cohortAdmin.progressLink")}</Link>
         </li>
+        <li>
+          <Link to={`/facilitate/sessions?cohort=${cohort.id}`}>{t("cohortAdmin.sessionsLink")}</Link>
+        </li>
       </ul>
       {closed ? (
         <>

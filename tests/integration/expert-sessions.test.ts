@@ -6,7 +6,15 @@ import type { Catalog } from "../../app/content/model";
 import { checkIn, markAttendance } from "../../app/models/sessions/attendance.server";
 import { reflectionsOfCohort, saveReflection } from "../../app/models/sessions/reflection.server";
 import { saveSchedule, scheduleOf } from "../../app/models/sessions/schedule.server";
+import { grantsOf } from "../../app/models/access.server";
+import { calendarFeedToken } from "../../app/models/sessions/calendar-feed.server";
+import { sessionAttendance } from "../../app/models/reports/session-attendance.server";
+import { loader as feedLoader } from "../../app/routes/calendar.$token";
+import { loader as overviewLoader } from "../../app/routes/coordinate._index";
+import { loader as attendanceCsv } from "../../app/routes/resources.report-attendance";
+import { parseCsv } from "../setup/csv";
 import { action as scheduleAction, loader as scheduleLoader } from "../../app/routes/facilitate.sessions.$cohortId.$courseId.$itemId";
+import { loader as itemLoader } from "../../app/routes/learn.$courseId.$itemId/route";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
 import { courseOf, ok } from "../setup/results";
@@ -183,5 +191,79 @@ describe(`the schedule page (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const officer = await makePerson(t.db, { cohortId: cohorts.a });
     const refused = await outcome(async () => scheduleLoader({ request: await signedInRequest(t.db, officer.id, url(cohorts.a)), context, params: params(cohorts.a) }));
     expect(refused.status).toBe(403);
+  });
+});
+
+describe(`attendance in the coordinator's reports (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("counts in the overview what a direct SQL count finds, within the coordinator's scope only", async () => {
+    const cohortId = await makeCohort(t.db);
+    await t.db.insertInto("cohort_courses").values({ cohort_id: cohortId, course_id: COURSE, due_on: null }).execute();
+    const facilitator = await makePerson(t.db, { role: "facilitator", cohortId });
+    const planned = await schedule(cohortId, new Date(Date.now() - MINUTE));
+    const officers: { id: string }[] = [];
+    for (let i = 0; i < 5; i++) officers.push(await makePerson(t.db, { cohortId }));
+    ok(await tx((trx) => checkIn(trx, officers[0]!.id, session, planned.checkin_code)));
+    ok(await tx((trx) => checkIn(trx, officers[1]!.id, session, planned.checkin_code)));
+    ok(await tx((trx) => markAttendance(trx, planned, new Set([officers[3]!.id, officers[4]!.id]), facilitator.id, session)));
+    ok(await tx((trx) => saveReflection(trx, officers[4]!.id, session, "x".repeat(150), 120)));
+
+    const direct = await t.db.selectFrom("session_attendance").select((eb) => eb.fn.countAll<number>().as("n")).where("schedule_id", "=", planned.id).executeTakeFirstOrThrow();
+    const byMethod = await t.db.selectFrom("session_attendance").select(["method", (eb) => eb.fn.countAll<number>().as("n")]).where("schedule_id", "=", planned.id).groupBy("method").execute();
+    const coordinator = await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortId } });
+    const page = await outcome(async () => overviewLoader({ request: await signedInRequest(t.db, coordinator.id, "/coordinate"), context, params: {} }));
+    const row = (await page.json()).attendance.find((a: { scheduleId: string }) => a.scheduleId === planned.id);
+    expect(row).toMatchObject({ invited: 5, attended: Number(direct.n), byCode: 2, byFacilitator: 1, reflections: 1 });
+    expect(Number(direct.n)).toBe(3);
+    expect(Object.fromEntries(byMethod.map((m) => [m.method, Number(m.n)]))).toEqual({ code: 2, facilitator: 1 });
+
+    // The export has a line per officer of the cohort, saying how each attended.
+    const csv = await outcome(async () => attendanceCsv({ request: await signedInRequest(t.db, coordinator.id, `/resources/report-attendance?cohort=${cohortId}&format=csv`), context, params: {} }));
+    const [header, ...lines] = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
+    expect(header).toEqual(["Persona", "Correo", "País", "Grupo", "Presentación", "Inicio (UTC)", "Asistencia", "Reflexión"]);
+    expect(lines.map((l) => l[6]).sort()).toEqual(["Con código", "Con código", "No asistió", "No asistió", "Registrada por facilitación"]);
+    expect(lines.filter((l) => l[7] === "Sí")).toHaveLength(1);
+
+    // Another cohort's coordinator is not told about it.
+    const outsider = await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohorts.b } });
+    const theirs = await sessionAttendance(t.db, content, await grantsOf(t.db, outsider.id), { cohort: null, course: null, country: null, institution: null });
+    expect(theirs.map((a) => a.scheduleId)).not.toContain(planned.id);
+  });
+});
+
+describe(`a session's page and calendars (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("the personal calendar feed lists the cohort's sessions and the course's due date, and refuses an altered address", async () => {
+    const cohortId = await makeCohort(t.db);
+    await t.db.insertInto("cohort_courses").values({ cohort_id: cohortId, course_id: COURSE, due_on: "2027-06-30" }).execute();
+    const planned = await schedule(cohortId, new Date("2027-03-15T16:00:00Z"));
+    const officer = await makePerson(t.db, { cohortId });
+    const token = await calendarFeedToken(t.db, officer.id);
+    const response = await outcome(async () => feedLoader({ request: new Request(`http://sendero.test/calendar/${token}`), context, params: { token } }));
+    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const text = await response.text();
+    expect(text).toContain(`UID:session-${planned.id}@sendero`);
+    expect(text).toContain("DTSTART:20270315T160000Z");
+    expect(text).toContain("DTSTART;VALUE=DATE:20270630");
+    const other = await makePerson(t.db, { cohortId });
+    const forged = `${other.id}.${token.split(".")[1]}`;
+    expect((await outcome(async () => feedLoader({ request: new Request(`http://sendero.test/calendar/${forged}`), context, params: { token: forged } }))).status).toBe(404);
+  });
+
+  it("sends the recording (with its captions) in full mode, and none in low-data mode", async () => {
+    // The shipped talks have no recording yet: this course's copy has one.
+    const base = content.courses.get(COURSE)!;
+    const talk = base.sessions.get(ITEM)!;
+    const withRecording = { ...talk, recording: { media: "video" as const, url: "https://media.example.org/talk.mp4" }, captions: { es: "WEBVTT\n\n00:00.000 --> 00:02.000\nHola\n" } };
+    const onlyTalk = { ...base, modules: [{ ...base.modules[0]!, requires: [], items: [{ ...base.items.get(ITEM)!, moduleId: base.modules[0]!.id, requires: [] }] }], items: new Map([[ITEM, { ...base.items.get(ITEM)!, moduleId: base.modules[0]!.id, requires: [] }]]), sessions: new Map([[ITEM, withRecording]]) };
+    const recorded = testContext(t.db, { content: { courses: new Map([[COURSE, onlyTalk]]) } });
+    const cohortId = await makeCohort(t.db);
+    await t.db.insertInto("cohort_courses").values({ cohort_id: cohortId, course_id: COURSE, due_on: null }).execute();
+    const full = await makePerson(t.db, { cohortId });
+    const low = await makePerson(t.db, { cohortId });
+    await t.db.updateTable("people").set({ data_mode: "low" }).where("id", "=", low.id).execute();
+    const pageOf = async (personId: string) => (await (await outcome(async () => itemLoader({ request: await signedInRequest(t.db, personId, `/learn/${COURSE}/${ITEM}`), context: recorded, params: { courseId: COURSE, itemId: ITEM } }))).json()).session;
+    expect((await pageOf(full.id)).recording).toEqual({ media: "video", url: "https://media.example.org/talk.mp4", captions: [{ locale: "es", src: `/session-captions/${COURSE}/${ITEM}/es.vtt` }] });
+    const lowPage = await pageOf(low.id);
+    expect(lowPage.recording).toBeNull();
+    expect(lowPage.transcript.html).toContain("<h2>");
   });
 });
