@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "manage:cohorts": ["coordinator", "admin"],
   /** Presentations by experts: a cohort's facilitators, and coordinators within their scope. */
   "schedule:sessions": ["facilitator", "coordinator", "admin"],
+  /** Group tasks' teams: a cohort's facilitators, and coordinators within their scope. */
+  "manage:teams": ["facilitator", "coordinator", "admin"],
   "read:audit": ["admin"],
   "manage:mail": ["admin"],
 } as const satisfies Record<string, readonly RoleName[]>;

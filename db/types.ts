@@ -49,6 +49,10 @@ export interface Database {
   session_schedules: SessionSchedulesTable;
   session_attendance: SessionAttendanceTable;
   session_reflections: SessionReflectionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_submissions: TeamSubmissionsTable;
+  team_submission_revisions: TeamSubmissionRevisionsTable;
 }
 
 interface CountriesTable {
@@ -465,5 +469,45 @@ interface SessionReflectionsTable {
   course_id: string;
   item_id: string;
   body: string;
+  created_at: CreatedAt;
+}
+
+interface TeamsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  name: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+interface TeamMembersTable {
+  team_id: string;
+  cohort_id: string;
+  person_id: string;
+}
+
+export type SubmissionStatus = "draft" | "submitted" | "accepted";
+
+interface TeamSubmissionsTable {
+  id: Generated<string>;
+  team_id: string;
+  course_id: string;
+  item_id: string;
+  body_source: string;
+  body_html: string;
+  version: number;
+  status: Generated<SubmissionStatus>;
+  submitted_at: NullableTimestamp;
+  submitted_by: string | null;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+export type TeamSubmission = Selectable<TeamSubmissionsTable>;
+
+interface TeamSubmissionRevisionsTable {
+  submission_id: string;
+  version: number;
+  body_source: string;
+  edited_by: string | null;
   created_at: CreatedAt;
 }

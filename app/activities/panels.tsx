@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ItemKind } from "../content/schema";
 import type { OUTDATED } from "./activity.server";
 import { DiscussionPanel } from "./discussion-panel";
+import { GroupTaskPanel } from "./group-task-panel";
 import type { ActivityPages } from "./index.server";
 import { LessonPanel } from "./lesson-panel";
 import { QuizPanel } from "./quiz-panel";
@@ -83,6 +84,12 @@ const PANELS: { [K in ItemKind]: Panel<K> } = {
   session: ({ page, error, values, done }) => (
     <>
       <SessionPanel session={page} done={done} error={error} values={values} />
+      <DoneNotice done={done} />
+    </>
+  ),
+  "group-task": ({ page, error, values, done }) => (
+    <>
+      <GroupTaskPanel task={page} error={error} values={values} />
       <DoneNotice done={done} />
     </>
   ),

@@ -13,7 +13,7 @@ export function display(path: string): string {
 }
 
 /** The item kinds that have a file of their own, and the folder it lives in. */
-export const ITEM_FOLDERS = { quiz: "quizzes", scenario: "scenarios", session: "sessions" } as const;
+export const ITEM_FOLDERS = { quiz: "quizzes", scenario: "scenarios", session: "sessions", "group-task": "group-tasks" } as const;
 export type FileKind = keyof typeof ITEM_FOLDERS;
 
 /**

@@ -36,8 +36,8 @@ reflection:
   prompt: { es: ¿Qué cambiaría en su puesto?, en: What would you change at your post? }
   min_chars: 100
 sources:
-  es: [OIM, Guía sobre mecanismos de referencia (2019)]
-  en: [IOM, Guidance on Referral Mechanisms (2019)]
+  es: ["OIM, Guía sobre mecanismos de referencia (2019)"]
+  en: ["IOM, Guidance on Referral Mechanisms (2019)"]
 `;
 
 const VTT = "WEBVTT\n\n00:00.000 --> 00:04.000\nBuenos días a todas y a todos.\n\n00:04.000 --> 00:09.500\nHoy hablamos de referencias.\n";

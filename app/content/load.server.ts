@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { display, ITEM_FOLDERS, loadItemFiles } from "./item-files.server";
+import { loadGroupTasks } from "./load-group-tasks.server";
 import { loadSessions } from "./load-sessions.server";
 import { renderMarkdown } from "./markdown.server";
 import type { Catalog, Course, CourseItem, Lesson } from "./model";
@@ -60,6 +61,7 @@ function loadCourse(dir: string, folder: string): { course: Course | null; probl
   problems.push(...loadQuizzes(dir, data, course));
   problems.push(...loadScenarios(dir, data, course));
   problems.push(...loadSessions(dir, data, course));
+  problems.push(...loadGroupTasks(dir, data, course));
   return { course, problems };
 }
 
@@ -153,6 +155,7 @@ function toCourse(data: CourseFile): Course {
     scenarios: new Map(),
     scenarioPlays: new Map(),
     sessions: new Map(),
+    groupTasks: new Map(),
   };
 }
 
@@ -226,12 +229,12 @@ function loadLesson(file: string, courseId: string, lessonIds: Set<string>): { l
   return { lesson: { title: data.title, minutes: data.minutes, sources: data.sources, html: rendered.html }, problems };
 }
 
-/** Quiz, scenario and session items need their own file. */
+/** Quiz, scenario, session and group-task items need their own file. */
 function checkItemFiles(dir: string, source: YamlSource, data: CourseFile): Problem[] {
   const problems: Problem[] = [];
   data.modules.forEach((m, mi) =>
     m.items.forEach((item, ii) => {
-      if (item.kind !== "quiz" && item.kind !== "scenario" && item.kind !== "session") return;
+      if (item.kind !== "quiz" && item.kind !== "scenario" && item.kind !== "session" && item.kind !== "group-task") return;
       const folder = ITEM_FOLDERS[item.kind];
       const file = join(dir, folder, `${item.id}.yaml`);
       if (!existsSync(file)) problems.push(source.problem(["modules", mi, "items", ii, "id"], `${item.kind} "${item.id}" has no file ${folder}/${item.id}.yaml`));

@@ -48,6 +48,19 @@ export interface SessionContent {
   sources: Partial<Record<Locale, string[]>>;
 }
 
+/** A group activity (group-tasks/<item-id>.yaml): one shared text per team of a cohort. */
+export interface GroupTaskContent {
+  /** The instructions, rendered to HTML, by locale. */
+  instructionsHtml: Localized;
+  /** The headings a team's text starts with. */
+  template: Localized[];
+  /** Days after the cohort starts by which the work is due. */
+  dueDays: number;
+  rubric: { id: string; criterion: Localized; levels: { score: number; label: Localized; description: Localized }[] }[];
+  peerReview: { reviewsPerTeam: number; windowDays: number; prompt: Localized } | null;
+  sources: Partial<Record<Locale, string[]>>;
+}
+
 export interface Course {
   id: string;
   version: number;
@@ -72,6 +85,8 @@ export interface Course {
   scenarioPlays: Map<string, number>;
   /** Sessions (presentations by experts) by item id. */
   sessions: Map<string, SessionContent>;
+  /** Group tasks by item id. */
+  groupTasks: Map<string, GroupTaskContent>;
 }
 
 export interface Catalog {

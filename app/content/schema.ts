@@ -7,7 +7,7 @@ import { LOCALES } from "../i18n/locales";
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are lowercase words joined by hyphens (a-z, 0-9, -)");
 const localized = z.partialRecord(z.enum(LOCALES), z.string().trim().min(1)).refine((v) => Object.keys(v).length > 0, "give at least one locale");
 
-export const ITEM_KINDS = ["lesson", "quiz", "scenario", "discussion", "session"] as const;
+export const ITEM_KINDS = ["lesson", "quiz", "scenario", "discussion", "session", "group-task"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 const item = z.strictObject({

@@ -11,7 +11,7 @@ const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pa
 
 /** What each area adds; an area not listed (the home page, a 404) has the frame alone. */
 const AREAS: Record<string, readonly string[]> = {
-  learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "session", "certificate.mine", "dialogue.discussion"],
+  learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "session", "groupTask", "certificate.mine", "dialogue.discussion"],
   account: ["account", "certificate", "lowData", "mailPrefs"],
   admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment"],
   coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin", "enrolment"],

@@ -1,4 +1,4 @@
-import type { DB } from "../../db/client";
+import type { DB, Trx } from "../../db/client";
 import type { Grant } from "./access.server";
 import { cohortsInScope } from "./access.server";
 
@@ -22,4 +22,22 @@ export async function cohortsForGrants(db: DB, grants: Grant[]) {
     .where(cohortsInScope(grants))
     .orderBy("name")
     .execute();
+}
+
+/**
+ * The cohort a learner takes a course with (its sessions, its group tasks): a cohort of theirs
+ * given the course (the earliest joined), or none (a course open to all taken outside any cohort).
+ */
+export async function learnerCohortFor(db: DB | Trx, personId: string, courseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("cohort_members")
+    .innerJoin("cohort_courses", "cohort_courses.cohort_id", "cohort_members.cohort_id")
+    .select("cohort_members.cohort_id")
+    .where("cohort_members.person_id", "=", personId)
+    .where("cohort_members.role", "=", "officer")
+    .where("cohort_courses.course_id", "=", courseId)
+    .orderBy("cohort_members.joined_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.cohort_id ?? null;
 }

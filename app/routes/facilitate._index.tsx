@@ -79,6 +79,9 @@ export default function Facilitate() {
       <p>
         <Link to="/facilitate/sessions">{t("facilitate.sessionsLink")}</Link>
       </p>
+      <p>
+        <Link to="/facilitate/teams">{t("facilitate.teamsLink")}</Link>
+      </p>
       {done && ["approve", "hide", "dismiss"].includes(done) ? (
         <p className="notice" role="status">
           {t(`dialogue.queue.done.${done}`)}

@@ -12,6 +12,7 @@ import * as mailOutbox from "./2026-12-05-010-mail-outbox";
 import * as scenarioMachineVersion from "./2026-12-05-012-scenario-machine-version";
 import * as enrolmentUploads from "./2026-12-06-013-enrolment-uploads";
 import * as sessions from "./2026-12-07-014-sessions";
+import * as groupTasks from "./2026-12-07-015-group-tasks";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05-012-scenario-machine-version": scenarioMachineVersion,
   "2026-12-06-013-enrolment-uploads": enrolmentUploads,
   "2026-12-07-014-sessions": sessions,
+  "2026-12-07-015-group-tasks": groupTasks,
 };

@@ -88,6 +88,12 @@ const TABLE: Record<string, RouteCase> = {
     loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 },
     action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 400, admin: 400 },
   },
+  "facilitate.teams._index.tsx": { url: () => "/facilitate/teams", loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 } },
+  "facilitate.teams.$cohortId.tsx": {
+    url: () => `/facilitate/teams/${cohortA}`,
+    loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 },
+    action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 400, admin: 400 },
+  },
   // The session as the officer's cohort hears it: only its officers have one.
   "learn.$courseId.$itemId_.calendar[.]ics.tsx": { url: () => `/learn/${TALK}/calendar.ics`, loader: { anonymous: "login", officer: 200, facilitator: 404, coordinator: 404, admin: 404 } },
   // Signed in the address itself: calendar programs cannot sign in.
@@ -171,6 +177,7 @@ const paramsOf = (url: string) => {
   const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "facilitate" && second === "sessions" && third) return { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] };
+  if (first === "facilitate" && second === "teams" && third) return { cohortId: third };
   if (first === "calendar") return { token: second };
   if (first === "session-captions") return { courseId: second, itemId: third, file: fourth };
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };

@@ -3,7 +3,8 @@ import type { AttendanceMethod, SessionSchedule } from "../../../db/types";
 import type { CompletingCourse } from "../../content/progress-course";
 import { record } from "../learning/record.server";
 import { refused, type Result } from "../result";
-import { checkinWindow, learnerCohortFor, normaliseCode, scheduleOf } from "./schedule.server";
+import { learnerCohortFor } from "../cohort.server";
+import { checkinWindow, normaliseCode, scheduleOf } from "./schedule.server";
 
 // Who attended a cohort's live session: by typing the check-in code the facilitator read out
 // (within its window), or marked by the facilitator from the cohort's list. Attending is a

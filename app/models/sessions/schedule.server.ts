@@ -3,6 +3,7 @@ import type { DB, Trx } from "../../../db/client";
 import type { SessionSchedule } from "../../../db/types";
 import type { Grant } from "../access.server";
 import { cohortsInScope, grantsFor } from "../access.server";
+import { learnerCohortFor } from "../cohort.server";
 import { refused, type Result } from "../result";
 
 // When and where a cohort hears a session (a presentation by an expert) live. One schedule per
@@ -28,24 +29,6 @@ export function newCheckinCode(): string {
 /** What a person types is compared without case, spaces or dashes. */
 export function normaliseCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]+/g, "");
-}
-
-/**
- * The cohort a learner hears a course's sessions with: an open cohort of theirs given the course
- * (the earliest joined), or none (a course open to all taken outside any cohort).
- */
-export async function learnerCohortFor(db: DB | Trx, personId: string, courseId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("cohort_members")
-    .innerJoin("cohort_courses", "cohort_courses.cohort_id", "cohort_members.cohort_id")
-    .select("cohort_members.cohort_id")
-    .where("cohort_members.person_id", "=", personId)
-    .where("cohort_members.role", "=", "officer")
-    .where("cohort_courses.course_id", "=", courseId)
-    .orderBy("cohort_members.joined_at")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.cohort_id ?? null;
 }
 
 export interface LearnerSchedule {

@@ -1,0 +1,153 @@
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfField } from "../components/csrf-field";
+import { DateText } from "../components/date-text";
+import { TextareaField } from "../components/field";
+import type { GroupTaskPage } from "./group-task.server";
+import { templateText } from "./group-task-text";
+
+interface Props {
+  task: GroupTaskPage;
+  error: string | null;
+  values: Record<string, string | string[]>;
+}
+
+const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
+
+/** A group task: the instructions, the team's shared text (with its history) and the rubric it is scored by. */
+export function GroupTaskPanel({ task, error, values }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <article className="lesson-body" dangerouslySetInnerHTML={{ __html: task.instructionsHtml }} />
+      {task.team ? (
+        <TeamWork task={task} error={error} values={values} />
+      ) : (
+        <>
+          {error ? (
+            <p className="alert" role="alert">
+              {t(error)}
+            </p>
+          ) : null}
+          <p className="notice">{t("groupTask.noTeam")}</p>
+        </>
+      )}
+      {task.rubric.length ? (
+        <section aria-labelledby="rubric-heading">
+          <h2 id="rubric-heading">{t("groupTask.rubric")}</h2>
+          {task.rubric.map((c) => (
+            <div key={c.id} className="rubric-criterion">
+              <h3>{c.criterion}</h3>
+              <ul>
+                {c.levels.map((l) => (
+                  <li key={l.score}>
+                    <strong>{t("groupTask.level", { score: l.score, label: l.label })}</strong> {l.description}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <section className="sources" aria-labelledby="sources-heading">
+        <h2 id="sources-heading">{t("lesson.sources")}</h2>
+        <ul>
+          {task.sources.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function TeamWork({ task, error, values }: Props) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [params] = useSearchParams();
+  const { submission } = task;
+  const theirs = text(values.theirs);
+  // After a conflict the next save builds on the team's newer text, which the person has now seen.
+  const basedOn = text(values.theirsVersion) ?? String(submission?.version ?? 0);
+  const typed = text(values.body);
+  const draft = !submission || submission.status === "draft";
+  return (
+    <section aria-labelledby="team-work-heading">
+      <h2 id="team-work-heading">{t("groupTask.teamWork", { team: task.team!.name })}</h2>
+      {params.get("saved") ? (
+        <p className="notice" role="status">
+          {t("groupTask.saved", { version: params.get("saved") })}
+        </p>
+      ) : null}
+      {params.get("submitted") ? (
+        <p className="notice" role="status">
+          {t("groupTask.submittedNotice")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="alert" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+      {theirs !== null ? (
+        <div className="conflict">
+          <h3>{t("groupTask.theirsHeading", { version: basedOn })}</h3>
+          <pre className="conflict-theirs" dir="auto">
+            {theirs}
+          </pre>
+          <p className="hint">{t("groupTask.conflictHint")}</p>
+        </div>
+      ) : null}
+      {draft ? (
+        <>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="version" value={basedOn} />
+            <TextareaField
+              name="body"
+              label={theirs !== null ? t("groupTask.yours") : t("groupTask.bodyLabel")}
+              hint={t("groupTask.bodyHint")}
+              defaultValue={typed ?? submission?.source ?? templateText(task.template)}
+              rows={18}
+            />
+            <button type="submit" name="intent" value="save" className="button-primary" disabled={busy}>
+              {t("groupTask.save")}
+            </button>
+          </Form>
+          {submission && theirs === null ? (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="version" value={submission.version} />
+              <p className="hint">{t("groupTask.submitHint")}</p>
+              <button type="submit" name="intent" value="submit" className="button-secondary" disabled={busy}>
+                {t("groupTask.submit")}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p className="notice">{t(`groupTask.status.${submission!.status}`)}</p>
+          <article className="lesson-body team-text" dangerouslySetInnerHTML={{ __html: submission!.html }} />
+        </>
+      )}
+      {submission?.revisions.length ? (
+        <details className="revisions">
+          <summary>{t("groupTask.history", { count: submission.revisions.length })}</summary>
+          <ol reversed>
+            {submission.revisions.map((r) => (
+              <li key={r.version}>
+                <details>
+                  <summary>
+                    {t("groupTask.revision", { version: r.version, by: r.by ?? t("groupTask.someone") })} · <DateText value={r.at} withTime />
+                  </summary>
+                  <pre dir="auto">{r.source}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Trx } from "../../db/client";
+import { loadContent } from "../../app/content/load.server";
+import type { Catalog, Course } from "../../app/content/model";
+import { revisionsOf, saveSubmission, submissionOf, submitSubmission } from "../../app/models/teams/submission.server";
+import { teamOf, teamsOfCohort } from "../../app/models/teams/teams.server";
+import { action as itemAction, loader as itemLoader } from "../../app/routes/learn.$courseId.$itemId/route";
+import { action as teamsAction } from "../../app/routes/facilitate.teams.$cohortId";
+import { outcome, signedInRequest, testContext } from "../setup/context";
+import { makeCohort, makeCountry, makePerson } from "../setup/factories";
+import { ok } from "../setup/results";
+import { openTestDb, type TestDb } from "../setup/test-db";
+
+// Group tasks: teams of a cohort write one text together. Saves are versioned (the second of
+// two concurrent saves is a conflict that loses nothing), every version is kept, and nobody
+// outside the team reads or writes it by any route.
+const COURSE = "unaccompanied-children";
+const ITEM = "referral-route-map";
+
+let t: TestDb;
+let context: AppLoadContext;
+let cohortId = "";
+const people = { gt1: "", gt2: "", hn1: "", facilitator: "", elsewhere: "" };
+beforeAll(async () => {
+  t = await openTestDb();
+  const real = loadContent("content/courses").catalog;
+  context = testContext(t.db, { content: openItem(real) });
+  await makeCountry(t.db, "GT");
+  await makeCountry(t.db, "HN");
+  cohortId = await makeCohort(t.db);
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortId, course_id: COURSE, due_on: null }).execute();
+  people.gt1 = (await makePerson(t.db, { cohortId, countryCode: "GT", name: "Ana GT" })).id;
+  people.gt2 = (await makePerson(t.db, { cohortId, countryCode: "GT", name: "Beto GT" })).id;
+  people.hn1 = (await makePerson(t.db, { cohortId, countryCode: "HN", name: "Carla HN" })).id;
+  people.facilitator = (await makePerson(t.db, { role: "facilitator", cohortId })).id;
+  const other = await makeCohort(t.db);
+  await t.db.insertInto("cohort_courses").values({ cohort_id: other, course_id: COURSE, due_on: null }).execute();
+  people.elsewhere = (await makePerson(t.db, { cohortId: other, countryCode: "GT" })).id;
+});
+afterAll(async () => t.close());
+
+/** The real course with the group task moved into an open first module, so its page opens for anyone given the course. */
+function openItem(catalog: Catalog): Catalog {
+  const base = catalog.courses.get(COURSE)!;
+  const item = { ...base.items.get(ITEM)!, moduleId: "only", requires: [] };
+  const course: Course = { ...base, modules: [{ id: "only", title: { es: "Único" }, requires: [], items: [item] }], items: new Map([[ITEM, item]]) };
+  return { courses: new Map([[COURSE, course]]) };
+}
+
+const tx = <T>(run: (trx: Trx) => Promise<T>) => t.db.transaction().execute(run);
+const refOf = async (personId: string) => ({ teamId: (await teamOf(t.db, cohortId, personId))!.id, courseId: COURSE, itemId: ITEM });
+const page = async (personId: string) => (await (await outcome(async () => itemLoader({ request: await signedInRequest(t.db, personId, `/learn/${COURSE}/${ITEM}`), context, params: { courseId: COURSE, itemId: ITEM } }))).json())["group-task"];
+const post = async (personId: string, fields: Record<string, string>) =>
+  outcome(async () => itemAction({ request: await signedInRequest(t.db, personId, `/learn/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams(fields) }), context, params: { courseId: COURSE, itemId: ITEM } }));
+
+describe(`group tasks (${process.env.SENDERO_TEST_ENGINE})`, () => {
+  it("the facilitator forms one team per country; a person is in one team of the cohort", async () => {
+    const made = await outcome(async () => teamsAction({ request: await signedInRequest(t.db, people.facilitator, `/facilitate/teams/${cohortId}`, { method: "POST", body: new URLSearchParams({ intent: "generate", by: "country" }) }), context, params: { cohortId } }));
+    expect(made.status).toBe(302);
+    const teams = await teamsOfCohort(t.db, cohortId);
+    expect(teams.map((team) => [team.name, team.members.map((m) => m.displayName)])).toEqual([
+      ["Equipo Guatemala", ["Ana GT", "Beto GT"]],
+      ["Equipo Honduras", ["Carla HN"]],
+    ]);
+    // The database refuses a second team for the same person in the cohort.
+    const extra = await t.db.insertInto("teams").values({ cohort_id: cohortId, name: "Otro" }).returning("id").executeTakeFirstOrThrow();
+    await expect(t.db.insertInto("team_members").values({ team_id: extra.id, cohort_id: cohortId, person_id: people.gt1 }).execute()).rejects.toThrow();
+    await t.db.deleteFrom("teams").where("id", "=", extra.id).execute();
+  });
+
+  it("two members save at once: the stale save is a conflict that returns both texts, and every saved version is kept", async () => {
+    const ref = await refOf(people.gt1);
+    expect(ok(await tx((trx) => saveSubmission(trx, ref, people.gt1, "## Primer contacto\n\nLlamamos a la Procuraduría.", 0))).version).toBe(1);
+    expect(ok(await tx((trx) => saveSubmission(trx, ref, people.gt2, "## Primer contacto\n\nLlamamos a la Procuraduría y al DIF.", 1))).version).toBe(2);
+    // Ana's page still showed version 1.
+    const stale = await tx((trx) => saveSubmission(trx, ref, people.gt1, "## Primer contacto\n\nLlamamos a la Procuraduría primero.", 1));
+    expect(stale).toMatchObject({ ok: false, code: "conflict", current: { version: 2, body_source: "## Primer contacto\n\nLlamamos a la Procuraduría y al DIF." } });
+    // Through the page: the same conflict, with what she typed and the team's text.
+    const response = await post(people.gt1, { intent: "save", version: "1", body: "Mi versión" });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: "groupTask.errors.conflict", values: { body: "Mi versión", theirs: "## Primer contacto\n\nLlamamos a la Procuraduría y al DIF.", theirsVersion: "2" } });
+    // Saving again on top of version 2 works.
+    expect(ok(await tx((trx) => saveSubmission(trx, ref, people.gt1, "## Primer contacto\n\nProcuraduría primero, luego el DIF.", 2))).version).toBe(3);
+    const submission = (await submissionOf(t.db, ref))!;
+    const history = await revisionsOf(t.db, submission.id);
+    expect(history.map((r) => [r.version, r.display_name])).toEqual([
+      [3, "Ana GT"],
+      [2, "Beto GT"],
+      [1, "Ana GT"],
+    ]);
+    expect(history.at(-1)?.body_source).toBe("## Primer contacto\n\nLlamamos a la Procuraduría.");
+  });
+
+  it("two first saves at the same moment: one is version 1, the other a conflict", async () => {
+    const hn = await refOf(people.hn1);
+    const other = (await makePerson(t.db, { cohortId, countryCode: "HN" })).id;
+    await t.db.insertInto("team_members").values({ team_id: hn.teamId, cohort_id: cohortId, person_id: other }).execute();
+    const results = await Promise.all([tx((trx) => saveSubmission(trx, hn, people.hn1, "Texto A", 0)), tx((trx) => saveSubmission(trx, hn, other, "Texto B", 0))]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
+    expect((await revisionsOf(t.db, (await submissionOf(t.db, hn))!.id)).map((r) => r.version)).toEqual([1]);
+  });
+
+  it("refuses text with personal data, and any edit once the work is handed in", async () => {
+    const ref = await refOf(people.gt2);
+    expect(await tx((trx) => saveSubmission(trx, ref, people.gt2, "Llamar al 55 1234 5678 del oficial de guardia.", 3))).toEqual({ ok: false, code: "personalData" });
+    expect(await tx((trx) => submitSubmission(trx, ref, people.gt2, 2))).toEqual({ ok: false, code: "conflict" });
+    expect(await tx((trx) => submitSubmission(trx, ref, people.gt2, 3))).toEqual({ ok: true });
+    expect(await tx((trx) => saveSubmission(trx, ref, people.gt2, "Un cambio tardío.", 3))).toEqual({ ok: false, code: "submitted" });
+    expect((await page(people.gt1)).submission).toMatchObject({ status: "submitted", version: 3 });
+  });
+
+  it("nobody outside the team reads or writes its text: another team, another cohort, the page or a crafted form", async () => {
+    const gt = await refOf(people.gt1);
+    const before = await submissionOf(t.db, gt);
+    // Honduras' member sees Honduras' text only.
+    expect((await page(people.hn1)).submission?.source).not.toContain("Procuraduría");
+    expect((await page(people.hn1)).team).toEqual({ name: "Equipo Honduras" });
+    // An officer of another cohort has no team here: no text, and a save is refused.
+    expect(await page(people.elsewhere)).toMatchObject({ team: null, submission: null });
+    const crafted = await post(people.elsewhere, { intent: "save", version: "3", body: "Intruso" });
+    expect(crafted.status).toBe(409);
+    expect(await crafted.json()).toMatchObject({ error: "groupTask.noTeam" });
+    expect(await submissionOf(t.db, gt)).toEqual(before);
+    // The facilitator cannot form the teams again once a team has written.
+    const again = await outcome(async () => teamsAction({ request: await signedInRequest(t.db, people.facilitator, `/facilitate/teams/${cohortId}`, { method: "POST", body: new URLSearchParams({ intent: "generate", by: "institution" }) }), context, params: { cohortId } }));
+    expect(again.status).toBe(409);
+    expect((await teamsOfCohort(t.db, cohortId)).map((team) => team.name)).toEqual(["Equipo Guatemala", "Equipo Honduras"]);
+    // And a facilitator of another cohort cannot reach this cohort's teams at all.
+    const outsider = (await makePerson(t.db, { role: "facilitator", cohortId: (await makeCohort(t.db)) })).id;
+    const refused = await outcome(async () => teamsAction({ request: await signedInRequest(t.db, outsider, `/facilitate/teams/${cohortId}`, { method: "POST", body: new URLSearchParams({ intent: "generate", by: "country" }) }), context, params: { cohortId } }));
+    expect(refused.status).toBe(404);
+  });
+});
