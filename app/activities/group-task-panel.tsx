@@ -1,5 +1,6 @@
 import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Sources } from "./sources";
 import { CsrfField } from "../components/csrf-field";
 import { DateText } from "../components/date-text";
 import { TextareaField } from "../components/field";
@@ -49,14 +50,7 @@ export function GroupTaskPanel({ task, error, values }: Props) {
           ))}
         </section>
       ) : null}
-      <section className="sources" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">{t("lesson.sources")}</h2>
-        <ul>
-          {task.sources.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
-      </section>
+      <Sources sources={task.sources} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Sources } from "./sources";
 import { CsrfField } from "../components/csrf-field";
 import type { LessonPage } from "./lesson.server";
 
@@ -11,16 +12,7 @@ export function LessonPanel({ lesson, done, hasNext }: { lesson: LessonPage; don
     <>
       {lesson.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}
       <article className="lesson-body" lang={lesson.locale} dangerouslySetInnerHTML={{ __html: lesson.html }} />
-      <section className="sources" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">{t("lesson.sources")}</h2>
-        <ul>
-          {lesson.sources.map((s) => (
-            <li key={s} lang={lesson.locale}>
-              {s}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Sources sources={lesson.sources} lang={lesson.locale} />
       {done ? null : (
         <Form method="post" className="complete-form">
           <CsrfField />

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Sources } from "./sources";
 import { CsrfField } from "../components/csrf-field";
 import { Field, TextareaField } from "../components/field";
 import { isLocale, LOCALE_NAMES } from "../i18n/locales";
@@ -37,14 +38,7 @@ export function SessionPanel({ session, done, error, values }: Props) {
         {session.transcript.fallback ? <p className="notice">{t("lesson.shownInSpanish")}</p> : null}
         <article className="lesson-body" lang={session.transcript.locale} dangerouslySetInnerHTML={{ __html: session.transcript.html }} />
       </section>
-      <section className="sources" aria-labelledby="sources-heading">
-        <h2 id="sources-heading">{t("lesson.sources")}</h2>
-        <ul>
-          {session.sources.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
-      </section>
+      <Sources sources={session.sources} />
       {session.completion === "attended-or-reflection" ? (
         <Reflection reflection={session.reflection} done={done} error={reflectionError} typed={typeof values.reflection === "string" ? values.reflection : null} />
       ) : null}
