@@ -101,7 +101,13 @@ async function shutdown(signal: string) {
     log.info("stopped");
     process.exit(0);
   });
+  // A request in flight when the signal came keeps its connection open for the keep-alive
+  // timeout after it is answered (Node closes only the connections idle at close()). Answers
+  // from now on say "Connection: close", and looking again every 250 ms lets the process stop
+  // as soon as the last answer is sent.
+  server.prependListener("request", (_request, response) => response.setHeader("Connection", "close"));
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 250).unref();
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { startPostgres, type TestPostgres } from "../setup/postgres";
 import { expectNoAxeViolations } from "./helpers/axe";
@@ -86,6 +88,22 @@ test("while PostgreSQL is stopped pages say so calmly, in the visitor's language
   expect(servers.map((s) => s.pid)).toEqual(pids);
 });
 
-test("each process stops cleanly on SIGTERM", async () => {
+test("each process stops cleanly on SIGTERM, answering a request already begun and closing its connection", async () => {
+  // Half a request is on the wire when the signal comes: it is still answered, with
+  // "Connection: close", and the server then ends the connection instead of keeping it alive.
+  const socket = connect(3201, "localhost");
+  await once(socket, "connect");
+  socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n");
+  let received = "";
+  socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+  const ended = once(socket, "end");
+  await new Promise((r) => setTimeout(r, 200));
+  process.kill(servers[0]!.pid, "SIGTERM");
+  await new Promise((r) => setTimeout(r, 200));
+  socket.write("Connection: keep-alive\r\n\r\n");
+  await ended;
+  expect(received).toMatch(/^HTTP\/1\.1 200/);
+  expect(received.toLowerCase()).toContain("connection: close");
+  socket.destroy();
   expect(await Promise.all(servers.map((s) => s.stop()))).toEqual([0, 0]);
 });
