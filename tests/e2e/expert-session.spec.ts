@@ -35,10 +35,14 @@ function wallTime(instant: Date, zone: string): { date: string; time: string } {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** The start of the current hour: the check-in window (15 minutes before to 30 after the hour's end) is open now. */
-function thisHour(): Date {
+/**
+ * The current minute: the check-in window (15 minutes before the start to 30 after the end) is
+ * open now, and an hour-long session stays "upcoming" for the whole test. (The start of the
+ * current hour did not: a run begun at :59 saw the session end before the course page was read.)
+ */
+function thisMinute(): Date {
   const now = new Date();
-  now.setUTCMinutes(0, 0, 0);
+  now.setUTCSeconds(0, 0);
   return now;
 }
 
@@ -62,9 +66,9 @@ test("the facilitator schedules a talk; one officer checks in with the code, ano
   test.setTimeout(120_000);
   const variant = testInfo.project.name === "no-js" ? "no-js" : "js";
   const talk = VARIANTS[variant];
-  const start = thisHour();
+  const start = thisMinute();
 
-  // The facilitator finds the talk for the demo cohort and schedules it this hour, Mexico City time.
+  // The facilitator finds the talk for the demo cohort and schedules it for this minute, Mexico City time.
   await signInAs(page, "facilitator");
   await page.getByRole("link", { name: "Presentaciones de especialistas: programar y registrar asistencia", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Presentaciones de especialistas", exact: true })).toBeVisible();
