@@ -100,6 +100,8 @@ test("a reported post brings the facilitator a digest; its link stops digests wi
   await reporterPage.getByRole("link", { name: DIALOGUE_UI.es.reportOf(DEMO.officer.name), exact: true }).first().click();
   await reporterPage.getByLabel(DIALOGUE_UI.es.reportReason, { exact: true }).fill("Que lo revise alguien, por favor.");
   await reporterPage.getByRole("button", { name: DIALOGUE_UI.es.sendReport, exact: true }).click();
+  // Closing the browser before the answer could cancel the report: wait until its form closes.
+  await expect(reporterPage.getByLabel(DIALOGUE_UI.es.reportReason, { exact: true })).toHaveCount(0);
   await reporter.close();
 
   await expect.poll(() => sink.messages.some((m) => m.to[0] === DEMO.facilitator.email), { timeout: 15_000 }).toBe(true);
