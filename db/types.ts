@@ -53,6 +53,7 @@ export interface Database {
   team_members: TeamMembersTable;
   team_submissions: TeamSubmissionsTable;
   team_submission_revisions: TeamSubmissionRevisionsTable;
+  team_feedback: TeamFeedbackTable;
 }
 
 interface CountriesTable {
@@ -501,8 +502,25 @@ interface TeamSubmissionsTable {
   submitted_by: string | null;
   updated_by: string | null;
   updated_at: CreatedAt;
+  accepted_at: NullableTimestamp;
 }
 export type TeamSubmission = Selectable<TeamSubmissionsTable>;
+
+export type FeedbackDecision = "accepted" | "returned";
+
+interface TeamFeedbackTable {
+  id: Generated<string>;
+  submission_id: string;
+  submission_version: number;
+  scores: Json;
+  total: number;
+  max_total: number;
+  body_source: string;
+  body_html: string;
+  decision: FeedbackDecision;
+  given_by: string | null;
+  given_at: CreatedAt;
+}
 
 interface TeamSubmissionRevisionsTable {
   submission_id: string;

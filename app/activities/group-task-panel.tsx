@@ -9,6 +9,8 @@ import { templateText } from "./group-task-text";
 
 interface Props {
   task: GroupTaskPage;
+  /** The person's item is complete. */
+  done: boolean;
   error: string | null;
   values: Record<string, string | string[]>;
 }
@@ -16,13 +18,16 @@ interface Props {
 const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
 /** A group task: the instructions, the team's shared text (with its history) and the rubric it is scored by. */
-export function GroupTaskPanel({ task, error, values }: Props) {
+export function GroupTaskPanel({ task, done, error, values }: Props) {
   const { t } = useTranslation();
   return (
     <>
       <article className="lesson-body" dangerouslySetInnerHTML={{ __html: task.instructionsHtml }} />
       {task.team ? (
-        <TeamWork task={task} error={error} values={values} />
+        <>
+          <Feedback task={task} done={done} />
+          <TeamWork task={task} done={done} error={error} values={values} />
+        </>
       ) : (
         <>
           {error ? (
@@ -52,6 +57,65 @@ export function GroupTaskPanel({ task, error, values }: Props) {
       ) : null}
       <Sources sources={task.sources} />
     </>
+  );
+}
+
+/** What the facilitator said of the team's text: the newest feedback first, earlier ones folded. */
+function Feedback({ task, done }: Pick<Props, "task" | "done">) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const feedback = task.submission?.feedback ?? [];
+  if (!feedback.length) return null;
+  const [latest, ...earlier] = feedback;
+  return (
+    <section aria-labelledby="feedback-heading" className="team-feedback">
+      <h2 id="feedback-heading">{t("groupTask.feedback.heading")}</h2>
+      <FeedbackEntry entry={latest!} />
+      {latest!.decision === "accepted" && !done ? (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="version" value={task.submission!.version} />
+          <p className="hint">{t("groupTask.feedback.completeHint")}</p>
+          <button type="submit" name="intent" value="complete" className="button-primary" disabled={busy}>
+            {t("groupTask.feedback.complete")}
+          </button>
+        </Form>
+      ) : null}
+      {earlier.length ? (
+        <details>
+          <summary>{t("groupTask.feedback.earlier", { count: earlier.length })}</summary>
+          {earlier.map((entry) => (
+            <FeedbackEntry key={entry.version} entry={entry} />
+          ))}
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function FeedbackEntry({ entry }: { entry: NonNullable<GroupTaskPage["submission"]>["feedback"][number] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="feedback-entry">
+      <p className="notice">
+        {t(`groupTask.feedback.decision.${entry.decision}`, { version: entry.version })} · {entry.by ?? t("groupTask.someone")} · <DateText value={entry.at} withTime />
+      </p>
+      {entry.levels.length ? (
+        <>
+          <p>
+            <strong>{t("groupTask.feedback.total", { total: entry.total, max: entry.max })}</strong>
+          </p>
+          <ul className="feedback-levels">
+            {entry.levels.map((l) => (
+              <li key={l.criterion}>
+                <span dir="auto">{l.criterion}</span>: <strong>{t("groupTask.level", { score: l.score, label: l.label })}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="lesson-body" dangerouslySetInnerHTML={{ __html: entry.html }} />
+    </div>
   );
 }
 

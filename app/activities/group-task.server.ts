@@ -1,5 +1,7 @@
 import { pick } from "../content/model";
+import { completionCourse } from "../content/progress-course";
 import { learnerCohortFor } from "../models/cohort.server";
+import { completeAccepted, feedbackOf } from "../models/teams/feedback.server";
 import { revisionsOf, saveSubmission, submissionOf, submitSubmission } from "../models/teams/submission.server";
 import { teamOf } from "../models/teams/teams.server";
 import { itemPath, refuse, type Activity, type ItemArgs } from "./activity.server";
@@ -18,6 +20,17 @@ export interface GroupTaskPage {
     status: "draft" | "submitted" | "accepted";
     updatedAt: string;
     revisions: { version: number; by: string | null; at: string; source: string }[];
+    /** The facilitator's feedback, newest first, with each criterion's level named. */
+    feedback: {
+      version: number;
+      decision: "accepted" | "returned";
+      total: number;
+      max: number;
+      html: string;
+      by: string | null;
+      at: string;
+      levels: { criterion: string; score: number; label: string }[];
+    }[];
   } | null;
 }
 
@@ -36,7 +49,12 @@ export const groupTask: Activity<GroupTaskPage> = {
     if (!content) return null;
     const found = await teamRef(args);
     const submission = found ? await submissionOf(context.db, found.ref) : null;
-    const revisions = submission ? await revisionsOf(context.db, submission.id) : [];
+    const [revisions, feedback] = submission ? await Promise.all([revisionsOf(context.db, submission.id), feedbackOf(context.db, submission.id)]) : [[], []];
+    const levelOf = (criterionId: string, score: number) => {
+      const criterion = content.rubric.find((c) => c.id === criterionId);
+      const level = criterion?.levels.find((l) => l.score === score);
+      return { criterion: criterion ? pick(criterion.criterion, locale) : criterionId, score, label: level ? pick(level.label, locale) : "" };
+    };
     return {
       instructionsHtml: pick(content.instructionsHtml, locale),
       template: content.template.map((h) => pick(h, locale)),
@@ -50,6 +68,16 @@ export const groupTask: Activity<GroupTaskPage> = {
         status: submission.status,
         updatedAt: submission.updated_at.toISOString(),
         revisions: revisions.map((r) => ({ version: r.version, by: r.display_name, at: r.created_at.toISOString(), source: r.body_source })),
+        feedback: feedback.map((f) => ({
+          version: f.version,
+          decision: f.decision,
+          total: f.total,
+          max: f.max,
+          html: f.html,
+          by: f.by,
+          at: f.at.toISOString(),
+          levels: content.rubric.filter((c) => f.scores[c.id] !== undefined).map((c) => levelOf(c.id, f.scores[c.id]!)),
+        })),
       },
     };
   },
@@ -59,6 +87,11 @@ export const groupTask: Activity<GroupTaskPage> = {
     const found = await teamRef(args);
     // Not in a team of this cohort: nothing of any team's can be read or written from here.
     if (!found) return refuse(409, "groupTask.noTeam");
+    if (form.get("intent") === "complete") {
+      const task = { course: completionCourse(args.course), item: { id: args.item.id, kind: args.item.kind } };
+      const result = await context.db.transaction().execute((trx) => completeAccepted(trx, task, found.team.id, personId));
+      return result.ok ? { redirect: `/learn/${args.course.id}` } : refuse(409, `groupTask.errors.${result.code}`);
+    }
     const rawVersion = String(form.get("version") ?? "");
     if (!/^\d{1,9}$/.test(rawVersion)) return refuse(400, "groupTask.badForm");
     const version = Number(rawVersion);

@@ -89,7 +89,7 @@ const PANELS: { [K in ItemKind]: Panel<K> } = {
   ),
   "group-task": ({ page, error, values, done }) => (
     <>
-      <GroupTaskPanel task={page} error={error} values={values} />
+      <GroupTaskPanel task={page} done={done} error={error} values={values} />
       <DoneNotice done={done} />
     </>
   ),

@@ -7,6 +7,8 @@ import { DataTable } from "../components/data-table";
 import { localeFor } from "../i18n/request-locale.server";
 import { serverT } from "../i18n/translations.server";
 import { cohortsInScope, grantsFor } from "../models/access.server";
+import { pick } from "../content/model";
+import { cohortCourseIds } from "../models/sessions/schedule.server";
 import { generateTeams, teamsOfCohort } from "../models/teams/teams.server";
 import { isUuid } from "../utils/ids";
 import { regionName } from "../utils/intl";
@@ -26,8 +28,15 @@ async function findCohort(args: LoaderFunctionArgs | ActionFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { cohort } = await findCohort(args);
-  return json({ cohort: { id: cohort.id, name: cohort.name, closed: cohort.closed_at !== null }, teams: await teamsOfCohort(args.context.db, cohort.id) });
+  const { user, cohort } = await findCohort(args);
+  const locale = localeFor(args.request, user);
+  // The group tasks of the courses given to the cohort: where the teams' work is read and scored.
+  const tasks = (await cohortCourseIds(args.context.db, cohort.id)).flatMap((courseId) => {
+    const course = args.context.content.courses.get(courseId);
+    if (!course) return [];
+    return [...course.items.values()].filter((i) => i.kind === "group-task" && course.groupTasks.has(i.id)).map((i) => ({ courseId, itemId: i.id, title: pick(i.title, locale), course: pick(course.title, locale) }));
+  });
+  return json({ cohort: { id: cohort.id, name: cohort.name, closed: cohort.closed_at !== null }, teams: await teamsOfCohort(args.context.db, cohort.id), tasks });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -48,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CohortTeams() {
   const { t } = useTranslation();
-  const { cohort, teams } = useLoaderData<typeof loader>();
+  const { cohort, teams, tasks } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -66,6 +75,18 @@ export default function CohortTeams() {
         <p className="alert" role="alert">
           {t(failed.error)}
         </p>
+      ) : null}
+      {teams.length && tasks.length ? (
+        <section aria-labelledby="tasks-heading">
+          <h2 id="tasks-heading">{t("facilitate.teams.tasks")}</h2>
+          <ul>
+            {tasks.map((task) => (
+              <li key={`${task.courseId}/${task.itemId}`}>
+                <Link to={`/facilitate/teams/${cohort.id}/${task.courseId}/${task.itemId}`}>{task.title}</Link> <span className="hint">({task.course})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {teams.length === 0 ? <p className="empty">{t("facilitate.teams.none")}</p> : null}
       {teams.map((team) => (

@@ -37,6 +37,7 @@ const ids = { calendar: "", institution: "", unsubscribe: "", openToken: "", res
 const members = (ok: Expected, outsider: Expected = 404): PerActor => ({ anonymous: "login", officer: ok, facilitator: ok, coordinator: outsider, admin: ok });
 const LESSON = "/learn/trafficking-smuggling/what-is-trafficking";
 const TALK = "vulnerability-referral/referral-mechanisms-talk";
+const TEAM_TASK = "unaccompanied-children/referral-route-map";
 const SCENARIO_REPORT = "/coordinate/scenarios/unaccompanied-children/girl-alone-at-checkpoint";
 
 const TABLE: Record<string, RouteCase> = {
@@ -94,6 +95,12 @@ const TABLE: Record<string, RouteCase> = {
     loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 },
     action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 400, admin: 400 },
   },
+  // Cohort A's group task: its facilitator and coordinator read and assess the teams' work (an empty form is a 400).
+  "facilitate.teams.$cohortId_.$courseId.$itemId.tsx": {
+    url: () => `/facilitate/teams/${cohortA}/${TEAM_TASK}`,
+    loader: { anonymous: "login", officer: 403, facilitator: 200, coordinator: 200, admin: 200 },
+    action: { anonymous: "login", officer: 403, facilitator: 400, coordinator: 400, admin: 400 },
+  },
   // The session as the officer's cohort hears it: only its officers have one.
   "learn.$courseId.$itemId_.calendar[.]ics.tsx": { url: () => `/learn/${TALK}/calendar.ics`, loader: { anonymous: "login", officer: 200, facilitator: 404, coordinator: 404, admin: 404 } },
   // Signed in the address itself: calendar programs cannot sign in.
@@ -134,6 +141,7 @@ beforeAll(async () => {
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "closed-course", due_on: null }).execute();
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortB, course_id: "trafficking-smuggling", due_on: null }).execute();
   await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "vulnerability-referral", due_on: null }).execute();
+  await t.db.insertInto("cohort_courses").values({ cohort_id: cohortA, course_id: "unaccompanied-children", due_on: null }).execute();
   people.officer = (await makePerson(t.db, { cohortId: cohortA })).id;
   people.facilitator = (await makePerson(t.db, { role: "facilitator", cohortId: cohortA })).id;
   people.coordinator = (await makePerson(t.db, { role: "coordinator", scope: { kind: "cohort", id: cohortA } })).id;
@@ -177,7 +185,7 @@ const paramsOf = (url: string) => {
   const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "facilitate" && second === "sessions" && third) return { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] };
-  if (first === "facilitate" && second === "teams" && third) return { cohortId: third };
+  if (first === "facilitate" && second === "teams" && third) return fourth ? { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] } : { cohortId: third };
   if (first === "calendar") return { token: second };
   if (first === "session-captions") return { courseId: second, itemId: third, file: fourth };
   if (first === "coordinate" && second === "scenarios" && third) return { courseId: third, itemId: fourth };

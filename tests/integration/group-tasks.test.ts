@@ -7,6 +7,7 @@ import { revisionsOf, saveSubmission, submissionOf, submitSubmission } from "../
 import { teamOf, teamsOfCohort } from "../../app/models/teams/teams.server";
 import { action as itemAction, loader as itemLoader } from "../../app/routes/learn.$courseId.$itemId/route";
 import { action as teamsAction } from "../../app/routes/facilitate.teams.$cohortId";
+import { action as teamWorkAction, loader as teamWorkLoader } from "../../app/routes/facilitate.teams.$cohortId_.$courseId.$itemId";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makeCountry, makePerson } from "../setup/factories";
 import { ok } from "../setup/results";
@@ -51,6 +52,11 @@ function openItem(catalog: Catalog): Catalog {
 const tx = <T>(run: (trx: Trx) => Promise<T>) => t.db.transaction().execute(run);
 const refOf = async (personId: string) => ({ teamId: (await teamOf(t.db, cohortId, personId))!.id, courseId: COURSE, itemId: ITEM });
 const page = async (personId: string) => (await (await outcome(async () => itemLoader({ request: await signedInRequest(t.db, personId, `/learn/${COURSE}/${ITEM}`), context, params: { courseId: COURSE, itemId: ITEM } }))).json())["group-task"];
+const assess = async (personId: string, fields: Record<string, string>) =>
+  outcome(async () => teamWorkAction({ request: await signedInRequest(t.db, personId, `/facilitate/teams/${cohortId}/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams(fields) }), context, params: { cohortId, courseId: COURSE, itemId: ITEM } }));
+const SCORES = { "score.notification-order": "3", "score.handover": "2", "score.never-done": "3", "score.gaps-and-proposals": "1" };
+const completedBy = async (personId: string) =>
+  (await t.db.selectFrom("item_progress").select("completed_at").where("person_id", "=", personId).where("course_id", "=", COURSE).where("item_id", "=", ITEM).executeTakeFirst())?.completed_at ?? null;
 const post = async (personId: string, fields: Record<string, string>) =>
   outcome(async () => itemAction({ request: await signedInRequest(t.db, personId, `/learn/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams(fields) }), context, params: { courseId: COURSE, itemId: ITEM } }));
 
@@ -131,5 +137,67 @@ describe(`group tasks (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const outsider = (await makePerson(t.db, { role: "facilitator", cohortId: (await makeCohort(t.db)) })).id;
     const refused = await outcome(async () => teamsAction({ request: await signedInRequest(t.db, outsider, `/facilitate/teams/${cohortId}`, { method: "POST", body: new URLSearchParams({ intent: "generate", by: "country" }) }), context, params: { cohortId } }));
     expect(refused.status).toBe(404);
+  });
+
+  it("the facilitator's feedback: a bad form stores nothing, returning reopens the text, accepting completes every member's item", async () => {
+    const gt = await refOf(people.gt1);
+    const submission = (await submissionOf(t.db, gt))!;
+    const feedbackRows = async () => (await t.db.selectFrom("team_feedback").select("decision").where("submission_id", "=", submission.id).execute()).map((r) => r.decision);
+    // A criterion left without a level: refused, with what was typed sent back, and nothing stored.
+    const partial = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "accepted", body: "Buen comienzo.", "score.handover": "2" });
+    expect(partial.status).toBe(400);
+    expect(await partial.json()).toMatchObject({ error: "facilitate.teamWork.errors.scores", values: { body: "Buen comienzo.", "score.handover": "2" } });
+    const notALevel = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "accepted", body: "Buen comienzo.", ...SCORES, "score.handover": "7" });
+    expect(notALevel.status).toBe(400);
+    expect(await feedbackRows()).toEqual([]);
+    expect((await submissionOf(t.db, gt))!.status).toBe("submitted");
+
+    // Returned for changes: the team can edit again and reads the feedback with each level named.
+    const returned = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "returned", body: "Falta qué se hace de noche.", ...SCORES });
+    expect(returned.status).toBe(302);
+    const reopened = (await page(people.gt2)).submission;
+    expect(reopened).toMatchObject({ status: "draft", feedback: [{ version: 3, decision: "returned", total: 9, max: 12 }] });
+    expect(reopened.feedback[0].levels).toHaveLength(4);
+    expect(reopened.feedback[0].levels[0]).toMatchObject({ score: 3, label: "Sólido" });
+    expect(reopened.feedback[0].html).toContain("Falta qué se hace de noche.");
+    // Another team sees none of it.
+    expect((await page(people.hn1)).submission?.feedback).toEqual([]);
+    expect(await completedBy(people.gt1)).toBeNull();
+
+    // The team changes the text and hands it in again; feedback on the old version is now stale.
+    expect(ok(await tx((trx) => saveSubmission(trx, gt, people.gt2, "## Primer contacto\n\nProcuraduría primero, luego el DIF. De noche, la guardia de la Procuraduría.", 3))).version).toBe(4);
+    expect(await tx((trx) => submitSubmission(trx, gt, people.gt2, 4))).toEqual({ ok: true });
+    const stale = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "accepted", body: "Muy bien.", ...SCORES });
+    expect(stale.status).toBe(409);
+
+    // Accepted: both members' items complete, in the same transaction; Honduras' member's does not.
+    const accepted = await assess(people.facilitator, { submission: submission.id, version: "4", intent: "accepted", body: "Muy bien: la ruta nocturna quedó clara.", ...SCORES, "score.gaps-and-proposals": "3" });
+    expect(accepted.status).toBe(302);
+    expect(accepted.headers.get("location")).toContain("done=accepted&completed=2");
+    expect(await completedBy(people.gt1)).not.toBeNull();
+    expect(await completedBy(people.gt2)).not.toBeNull();
+    expect(await completedBy(people.hn1)).toBeNull();
+    expect(await feedbackRows()).toEqual(["returned", "accepted"]);
+    const scored = await t.db.selectFrom("learning_events").select("actor_id").where("verb", "=", "scored").where("object_id", "=", `${COURSE}/${ITEM}`).execute();
+    expect(scored.map((e) => e.actor_id).sort()).toEqual([people.gt1, people.gt2].sort());
+    expect((await page(people.gt1)).submission).toMatchObject({ status: "accepted", feedback: [{ version: 4, decision: "accepted", total: 11 }, { version: 3, decision: "returned" }] });
+    // Accepted work cannot be assessed twice, and a member of a team whose work is not accepted cannot mark the item done.
+    expect((await assess(people.facilitator, { submission: submission.id, version: "4", intent: "returned", body: "Otra vez.", ...SCORES })).status).toBe(409);
+    const early = await post(people.hn1, { intent: "complete", version: "1" });
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: "groupTask.errors.notAccepted" });
+  });
+
+  it("the facilitator's page of a task lists every team with its state, and is not found for a facilitator of another cohort", async () => {
+    const board = await (await outcome(async () => teamWorkLoader({ request: await signedInRequest(t.db, people.facilitator, `/facilitate/teams/${cohortId}/${COURSE}/${ITEM}`), context, params: { cohortId, courseId: COURSE, itemId: ITEM } }))).json();
+    expect(board.teams.map((team: { teamName: string; submission: { status: string } | null }) => [team.teamName, team.submission?.status])).toEqual([
+      ["Equipo Guatemala", "accepted"],
+      ["Equipo Honduras", "draft"],
+    ]);
+    const outsider = (await makePerson(t.db, { role: "facilitator", cohortId: await makeCohort(t.db) })).id;
+    const hidden = await outcome(async () => teamWorkLoader({ request: await signedInRequest(t.db, outsider, `/facilitate/teams/${cohortId}/${COURSE}/${ITEM}`), context, params: { cohortId, courseId: COURSE, itemId: ITEM } }));
+    expect(hidden.status).toBe(404);
+    const crafted = await outcome(async () => teamWorkAction({ request: await signedInRequest(t.db, outsider, `/facilitate/teams/${cohortId}/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams({ submission: "00000000-0000-4000-8000-000000000000", version: "1", intent: "accepted" }) }), context, params: { cohortId, courseId: COURSE, itemId: ITEM } }));
+    expect(crafted.status).toBe(404);
   });
 });

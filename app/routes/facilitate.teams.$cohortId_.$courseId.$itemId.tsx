@@ -1,0 +1,155 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requirePermission } from "../auth/guards.server";
+import { CsrfField } from "../components/csrf-field";
+import { DateText } from "../components/date-text";
+import { TextareaField } from "../components/field";
+import { pick } from "../content/model";
+import { completionCourse } from "../content/progress-course";
+import { localeFor } from "../i18n/request-locale.server";
+import { cohortsInScope, grantsFor } from "../models/access.server";
+import { cohortCourseIds } from "../models/sessions/schedule.server";
+import { giveFeedback, teamTaskBoard } from "../models/teams/feedback.server";
+import { isUuid } from "../utils/ids";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitate.teamWork.title");
+
+/** The cohort (in this person's scope), a course it was given and a group task of that course. */
+async function findTask(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const { context, request, params } = args;
+  const user = await requirePermission(context, request, "manage:teams");
+  const id = params.cohortId ?? "";
+  const course = context.content.courses.get(params.courseId ?? "");
+  const item = course?.items.get(params.itemId ?? "");
+  const task = course?.groupTasks.get(params.itemId ?? "");
+  if (!isUuid(id) || !course || !item || !task || item.kind !== "group-task") throw notFound();
+  // A cohort out of scope, or not given the course, is answered as one that does not exist.
+  const cohort = await context.db.selectFrom("cohorts").select(["id", "name"]).where("id", "=", id).where(cohortsInScope(grantsFor(user.grants, "manage:teams"))).executeTakeFirst();
+  if (!cohort || !(await cohortCourseIds(context.db, cohort.id)).includes(course.id)) throw notFound();
+  return { user, cohort, course, item, task };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, cohort, course, item, task } = await findTask(args);
+  const locale = localeFor(args.request, user);
+  return json({
+    cohort,
+    course: { id: course.id, title: pick(course.title, locale) },
+    item: { id: item.id, title: pick(item.title, locale) },
+    rubric: task.rubric.map((c) => ({ id: c.id, criterion: pick(c.criterion, locale), levels: c.levels.map((l) => ({ score: l.score, label: pick(l.label, locale) })) })),
+    teams: await teamTaskBoard(args.context.db, cohort.id, course.id, item.id),
+  });
+}
+
+type Failed = { error: string; submissionId: string; values: Record<string, string> };
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, cohort, course, item, task } = await findTask(args);
+  const form = await args.request.formData();
+  const submissionId = String(form.get("submission") ?? "");
+  const version = String(form.get("version") ?? "");
+  const decision = form.get("intent");
+  const values: Record<string, string> = { body: String(form.get("body") ?? "") };
+  const scores: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (key.startsWith("score.") && typeof value === "string") scores[key.slice("score.".length)] = value;
+  }
+  for (const [id, score] of Object.entries(scores)) values[`score.${id}`] = score;
+  if (!isUuid(submissionId) || !/^\d{1,9}$/.test(version) || (decision !== "accepted" && decision !== "returned")) {
+    return json<Failed>({ error: "facilitate.teamWork.errors.badForm", submissionId, values }, { status: 400 });
+  }
+  const given = await args.context.db.transaction().execute((trx) =>
+    giveFeedback(trx, { course: completionCourse(course), item: { id: item.id, kind: item.kind }, rubric: task.rubric }, { submissionId, version: Number(version), scores, body: values.body!, decision, by: user.id }),
+  );
+  if (!given.ok) return json<Failed>({ error: `facilitate.teamWork.errors.${given.code}`, submissionId, values }, { status: given.code === "notSubmitted" || given.code === "stale" ? 409 : 400 });
+  return redirect(`/facilitate/teams/${cohort.id}/${course.id}/${item.id}?done=${decision}&completed=${given.completed}#team-${submissionId}`);
+}
+
+export default function TeamWorkPage() {
+  const { t } = useTranslation();
+  const { cohort, course, item, rubric, teams } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const done = params.get("done");
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs">
+        <Link to="/facilitate/teams">{t("facilitate.teams.title")}</Link> › <Link to={`/facilitate/teams/${cohort.id}`}>{t("facilitate.teams.cohortHeading", { cohort: cohort.name })}</Link>
+      </p>
+      <h1 dir="auto">{item.title}</h1>
+      <p className="course-meta">
+        <span dir="auto">{cohort.name}</span> · {course.title}
+      </p>
+      {done === "accepted" || done === "returned" ? (
+        <p className="notice" role="status">
+          {t(`facilitate.teamWork.done.${done}`, { count: Number(params.get("completed") ?? 0) })}
+        </p>
+      ) : null}
+      {teams.length === 0 ? (
+        <p className="empty">
+          {t("facilitate.teamWork.noTeams")} <Link to={`/facilitate/teams/${cohort.id}`}>{t("facilitate.teamWork.formTeams")}</Link>
+        </p>
+      ) : null}
+      {teams.map((team) => {
+        const s = team.submission;
+        const mine = failed && s && failed.submissionId === s.id ? failed : null;
+        return (
+          <section key={team.teamId} id={s ? `team-${s.id}` : undefined} aria-labelledby={`team-heading-${team.teamId}`} className="team-work">
+            <h2 id={`team-heading-${team.teamId}`} dir="auto">
+              {t("facilitate.teamWork.teamHeading", { team: team.teamName, count: team.members })}
+            </h2>
+            <p className="notice">
+              {!s ? t("facilitate.teamWork.status.none") : t(`facilitate.teamWork.status.${s.status}`, { version: s.version })}
+              {s?.submittedAt && s.status !== "draft" ? (
+                <>
+                  {" · "}
+                  <DateText value={s.submittedAt} withTime />
+                </>
+              ) : null}
+              {team.latest ? ` · ${t(`facilitate.teamWork.latest.${team.latest.decision}`, { total: team.latest.total, max: team.latest.max, version: team.latest.version })}` : null}
+            </p>
+            {s && s.status !== "draft" ? <article className="lesson-body team-text" dangerouslySetInnerHTML={{ __html: s.html }} /> : null}
+            {s?.status === "submitted" ? (
+              <Form method="post" noValidate className="feedback-form">
+                <CsrfField />
+                <input type="hidden" name="submission" value={s.id} />
+                <input type="hidden" name="version" value={s.version} />
+                {mine ? (
+                  <p className="alert" role="alert">
+                    {t(mine.error)}
+                  </p>
+                ) : null}
+                {rubric.map((c) => (
+                  <fieldset key={c.id} className="rubric-score">
+                    <legend dir="auto">{c.criterion}</legend>
+                    {c.levels.map((l) => {
+                      const id = `score-${s.id}-${c.id}-${l.score}`;
+                      return (
+                        <div className="radio" key={l.score}>
+                          <input type="radio" id={id} name={`score.${c.id}`} value={l.score} defaultChecked={mine?.values[`score.${c.id}`] === String(l.score)} />
+                          <label htmlFor={id}>{t("facilitate.teamWork.levelOption", { score: l.score, label: l.label })}</label>
+                        </div>
+                      );
+                    })}
+                  </fieldset>
+                ))}
+                <TextareaField name="body" id={`feedback-${s.id}`} label={t("facilitate.teamWork.feedbackLabel")} hint={t("facilitate.teamWork.feedbackHint")} defaultValue={mine?.values.body ?? ""} rows={6} />
+                <div className="actions">
+                  <button type="submit" name="intent" value="accepted" className="button-primary" disabled={busy}>
+                    {t("facilitate.teamWork.accept")}
+                  </button>
+                  <button type="submit" name="intent" value="returned" className="button-secondary" disabled={busy}>
+                    {t("facilitate.teamWork.return")}
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
