@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Sources } from "./sources";
 import { CsrfField } from "../components/csrf-field";
 import { DateText } from "../components/date-text";
+import { IntentButton } from "../components/intent-button";
 import { TextareaField } from "../components/field";
 import type { GroupTaskPage } from "./group-task.server";
 import { templateText } from "./group-task-text";
@@ -26,7 +27,7 @@ export function GroupTaskPanel({ task, done, error, values }: Props) {
       {task.team ? (
         <>
           <Feedback task={task} done={done} />
-          <TeamWork task={task} done={done} error={error} values={values} />
+          <TeamWork task={task} error={error} values={values} />
         </>
       ) : (
         <>
@@ -63,7 +64,6 @@ export function GroupTaskPanel({ task, done, error, values }: Props) {
 /** What the facilitator said of the team's text: the newest feedback first, earlier ones folded. */
 function Feedback({ task, done }: Pick<Props, "task" | "done">) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
   const feedback = task.submission?.feedback ?? [];
   if (!feedback.length) return null;
   const [latest, ...earlier] = feedback;
@@ -72,14 +72,12 @@ function Feedback({ task, done }: Pick<Props, "task" | "done">) {
       <h2 id="feedback-heading">{t("groupTask.feedback.heading")}</h2>
       <FeedbackEntry entry={latest!} />
       {latest!.decision === "accepted" && !done ? (
-        <Form method="post">
-          <CsrfField />
-          <input type="hidden" name="version" value={task.submission!.version} />
+        <>
           <p className="hint">{t("groupTask.feedback.completeHint")}</p>
-          <button type="submit" name="intent" value="complete" className="button-primary" disabled={busy}>
+          <IntentButton intent="complete" className="button-primary">
             {t("groupTask.feedback.complete")}
-          </button>
-        </Form>
+          </IntentButton>
+        </>
       ) : null}
       {earlier.length ? (
         <details>
@@ -119,7 +117,7 @@ function FeedbackEntry({ entry }: { entry: NonNullable<GroupTaskPage["submission
   );
 }
 
-function TeamWork({ task, error, values }: Props) {
+function TeamWork({ task, error, values }: Omit<Props, "done">) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();

@@ -50,11 +50,14 @@ export const groupTask: Activity<GroupTaskPage> = {
     const found = await teamRef(args);
     const submission = found ? await submissionOf(context.db, found.ref) : null;
     const [revisions, feedback] = submission ? await Promise.all([revisionsOf(context.db, submission.id), feedbackOf(context.db, submission.id)]) : [[], []];
-    const levelOf = (criterionId: string, score: number) => {
-      const criterion = content.rubric.find((c) => c.id === criterionId);
-      const level = criterion?.levels.find((l) => l.score === score);
-      return { criterion: criterion ? pick(criterion.criterion, locale) : criterionId, score, label: level ? pick(level.label, locale) : "" };
-    };
+    // Each criterion of the rubric a feedback scored, with the level it was given named.
+    const levelsOf = (scores: Record<string, number>) =>
+      content.rubric.flatMap((c) => {
+        const score = scores[c.id];
+        if (score === undefined) return [];
+        const level = c.levels.find((l) => l.score === score);
+        return [{ criterion: pick(c.criterion, locale), score, label: level ? pick(level.label, locale) : "" }];
+      });
     return {
       instructionsHtml: pick(content.instructionsHtml, locale),
       template: content.template.map((h) => pick(h, locale)),
@@ -76,7 +79,7 @@ export const groupTask: Activity<GroupTaskPage> = {
           html: f.html,
           by: f.by,
           at: f.at.toISOString(),
-          levels: content.rubric.filter((c) => f.scores[c.id] !== undefined).map((c) => levelOf(c.id, f.scores[c.id]!)),
+          levels: levelsOf(f.scores),
         })),
       },
     };

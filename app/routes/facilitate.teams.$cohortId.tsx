@@ -6,10 +6,9 @@ import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
 import { localeFor } from "../i18n/request-locale.server";
 import { serverT } from "../i18n/translations.server";
-import { cohortsInScope, grantsFor } from "../models/access.server";
 import { pick } from "../content/model";
 import { cohortCourseIds } from "../models/sessions/schedule.server";
-import { generateTeams, teamsOfCohort } from "../models/teams/teams.server";
+import { generateTeams, teamCohortInScope, teamsOfCohort } from "../models/teams/teams.server";
 import { isUuid } from "../utils/ids";
 import { regionName } from "../utils/intl";
 import { pageTitle } from "../utils/meta";
@@ -20,9 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitat
 async function findCohort(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const user = await requirePermission(args.context, args.request, "manage:teams");
   const id = args.params.cohortId ?? "";
-  const cohort = isUuid(id)
-    ? await args.context.db.selectFrom("cohorts").select(["id", "name", "closed_at"]).where("id", "=", id).where(cohortsInScope(grantsFor(user.grants, "manage:teams"))).executeTakeFirst()
-    : undefined;
+  const cohort = isUuid(id) ? await teamCohortInScope(args.context.db, user.grants, id) : null;
   if (!cohort) throw notFound();
   return { user, cohort };
 }

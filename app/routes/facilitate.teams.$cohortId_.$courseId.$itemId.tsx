@@ -8,9 +8,9 @@ import { TextareaField } from "../components/field";
 import { pick } from "../content/model";
 import { completionCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
-import { cohortsInScope, grantsFor } from "../models/access.server";
 import { cohortCourseIds } from "../models/sessions/schedule.server";
 import { giveFeedback, teamTaskBoard } from "../models/teams/feedback.server";
+import { teamCohortInScope } from "../models/teams/teams.server";
 import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
 
@@ -26,9 +26,9 @@ async function findTask(args: LoaderFunctionArgs | ActionFunctionArgs) {
   const task = course?.groupTasks.get(params.itemId ?? "");
   if (!isUuid(id) || !course || !item || !task || item.kind !== "group-task") throw notFound();
   // A cohort out of scope, or not given the course, is answered as one that does not exist.
-  const cohort = await context.db.selectFrom("cohorts").select(["id", "name"]).where("id", "=", id).where(cohortsInScope(grantsFor(user.grants, "manage:teams"))).executeTakeFirst();
-  if (!cohort || !(await cohortCourseIds(context.db, cohort.id)).includes(course.id)) throw notFound();
-  return { user, cohort, course, item, task };
+  const found = await teamCohortInScope(context.db, user.grants, id);
+  if (!found || !(await cohortCourseIds(context.db, found.id)).includes(course.id)) throw notFound();
+  return { user, cohort: { id: found.id, name: found.name }, course, item, task };
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import type { DB, Trx } from "../../../db/client";
+import { cohortsInScope, grantsFor, type Grant } from "../access.server";
 import { refused, type Result } from "../result";
 
 // Teams inside a cohort, for group tasks. A person is in at most one team per cohort (the
@@ -11,6 +12,11 @@ export interface TeamView {
   id: string;
   name: string;
   members: { personId: string; displayName: string; countryCode: string | null }[];
+}
+
+/** The cohort, when the person's grants to manage teams reach it; null otherwise (out of scope is as good as absent). */
+export async function teamCohortInScope(db: DB | Trx, grants: Grant[], cohortId: string) {
+  return (await db.selectFrom("cohorts").select(["id", "name", "closed_at"]).where("id", "=", cohortId).where(cohortsInScope(grantsFor(grants, "manage:teams"))).executeTakeFirst()) ?? null;
 }
 
 export async function teamsOfCohort(db: DB | Trx, cohortId: string): Promise<TeamView[]> {
