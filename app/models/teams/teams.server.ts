@@ -4,13 +4,15 @@ import { refused, type Result } from "../result";
 
 // Teams inside a cohort, for group tasks. A person is in at most one team per cohort (the
 // database's unique constraint says so too). Teams are generated in one step, by country or by
-// institution, from the cohort's officers.
+// institution, from the cohort's officers; they are made and changed by hand in membership.server.ts.
 
 export type TeamGrouping = "country" | "institution";
 
 export interface TeamView {
   id: string;
   name: string;
+  /** Whether the team has written something: its work keeps it from being deleted. */
+  hasWork: boolean;
   members: { personId: string; displayName: string; countryCode: string | null }[];
 }
 
@@ -25,13 +27,14 @@ export async function teamsOfCohort(db: DB | Trx, cohortId: string): Promise<Tea
     .leftJoin("team_members", "team_members.team_id", "teams.id")
     .leftJoin("people", "people.id", "team_members.person_id")
     .select(["teams.id", "teams.name", "people.id as person_id", "people.display_name", "people.country_code"])
+    .select((eb) => eb.exists(eb.selectFrom("team_submissions").select("team_submissions.id").whereRef("team_submissions.team_id", "=", "teams.id")).as("has_work"))
     .where("teams.cohort_id", "=", cohortId)
     .orderBy("teams.name")
     .orderBy("people.display_name")
     .execute();
   const teams = new Map<string, TeamView>();
   for (const r of rows) {
-    const team = teams.get(r.id) ?? { id: r.id, name: r.name, members: [] };
+    const team = teams.get(r.id) ?? { id: r.id, name: r.name, hasWork: Boolean(r.has_work), members: [] };
     if (r.person_id) team.members.push({ personId: r.person_id, displayName: r.display_name ?? "", countryCode: r.country_code ?? null });
     teams.set(r.id, team);
   }
@@ -54,10 +57,11 @@ export async function teamOf(db: DB | Trx, cohortId: string, personId: string): 
 /**
  * Makes the cohort's teams in one step: one team per country (or institution) of its officers,
  * named after it; officers with none form a team of their own. Refused once any team has written
- * something, so nobody's work is moved away from them.
+ * something, so nobody's work is moved away from them, and once the cohort is closed.
  */
-export async function generateTeams(trx: Trx, cohortId: string, by: TeamGrouping, groupName: (key: string | null) => string, actorId: string): Promise<Result<{ teams: number }, "hasWork">> {
-  await trx.selectFrom("cohorts").select("id").where("id", "=", cohortId).forUpdate().execute();
+export async function generateTeams(trx: Trx, cohortId: string, by: TeamGrouping, groupName: (key: string | null) => string, actorId: string): Promise<Result<{ teams: number }, "closed" | "hasWork">> {
+  const cohort = await trx.selectFrom("cohorts").select("closed_at").where("id", "=", cohortId).forUpdate().executeTakeFirst();
+  if (!cohort || cohort.closed_at !== null) return refused("closed");
   const work = await trx.selectFrom("team_submissions").innerJoin("teams", "teams.id", "team_submissions.team_id").select("team_submissions.id").where("teams.cohort_id", "=", cohortId).limit(1).executeTakeFirst();
   if (work) return refused("hasWork");
   await trx.deleteFrom("teams").where("cohort_id", "=", cohortId).execute();
