@@ -155,7 +155,8 @@ describe(`teams made by hand (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const outsider = (await makePerson(t.db, { role: "facilitator", cohortId: otherCohortId })).id;
     const sur = await teamId("Equipo Sur");
     const before = await teamsOfCohort(t.db, cohortId);
-    for (const fields of [{ intent: "create", name: "Intrusos" }, { intent: "add", personId: people.beto, teamId: sur }, { intent: "remove", personId: people.ana }, { intent: "delete", teamId: sur }]) {
+    const crafted: Record<string, string>[] = [{ intent: "create", name: "Intrusos" }, { intent: "add", personId: people.beto, teamId: sur }, { intent: "remove", personId: people.ana }, { intent: "delete", teamId: sur }];
+    for (const fields of crafted) {
       expect((await change(fields, outsider)).status).toBe(404);
     }
     expect(await teamsOfCohort(t.db, cohortId)).toEqual(before);
@@ -167,14 +168,15 @@ describe(`teams made by hand (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const norte = await teamId("Equipo Norte");
     const sur = await teamId("Equipo Sur");
     const before = await teamsOfCohort(t.db, cohortId);
-    for (const fields of [
+    const changes: Record<string, string>[] = [
       { intent: "create", name: "Tarde" },
       { intent: "add", personId: people.beto, teamId: sur },
       { intent: "move", personId: people.ana, teamId: norte },
       { intent: "remove", personId: people.ana },
       { intent: "delete", teamId: norte },
       { intent: "generate", by: "country" },
-    ]) {
+    ];
+    for (const fields of changes) {
       expect(await refusal(await change(fields))).toMatchObject({ status: 409, error: "facilitate.teams.errors.closed" });
     }
     expect(await teamsOfCohort(t.db, cohortId)).toEqual(before);
