@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Trx } from "../../db/client";
 import { notFound, requirePermission } from "../auth/guards.server";
@@ -120,6 +120,8 @@ export default function CohortTeams() {
   const { cohort, teams, unteamed, tasks } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // A new page (after a change's redirect) empties the name field; a refusal keeps what was typed.
+  const { key } = useLocation();
   const editable = !cohort.closed;
   return (
     <div className="page">
@@ -153,7 +155,7 @@ export default function CohortTeams() {
       {teams.length ? <UnteamedOfficers people={unteamed} teams={teams} editable={editable} /> : null}
       {editable ? (
         <>
-          <NewTeamForm name={failed?.intent === "create" ? failed.values.name : ""} error={failed?.intent === "create" ? t(failed.error) : undefined} />
+          <NewTeamForm key={key} name={failed?.intent === "create" ? failed.values.name : ""} error={failed?.intent === "create" ? t(failed.error) : undefined} />
           <GenerateTeamsForm again={teams.length > 0} />
         </>
       ) : null}

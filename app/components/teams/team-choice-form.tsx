@@ -15,7 +15,7 @@ export function TeamChoiceForm({ intent, person, teams }: TeamChoiceFormProps) {
   const { t } = useTranslation();
   const selectId = `${intent}-team-${person.personId}`;
   return (
-    <Form method="post" noValidate className="actions">
+    <Form method="post" noValidate className="actions team-choice">
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="personId" value={person.personId} />
