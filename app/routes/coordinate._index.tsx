@@ -9,9 +9,11 @@ import { CountryName } from "../components/country-name";
 import { DateText } from "../components/date-text";
 import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
+import { TeamWorkTable } from "../components/team-work-table";
 import { pick } from "../content/model";
 import { overview } from "../models/report-overview.server";
 import { sessionAttendance } from "../models/reports/session-attendance.server";
+import { teamWork } from "../models/reports/team-work.server";
 import { columns, horizontalBars, weeklySeries } from "../reports/chart";
 import { reportRequest } from "../reports/report-request.server";
 import { filterSearch, optionsView } from "../reports/view.server";
@@ -25,7 +27,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "report.ov
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, query, badDates, options, locale } = await reportRequest(context, request);
-  const [data, attendance] = await Promise.all([overview(context.db, context.content, user.scopedGrants, query), sessionAttendance(context.db, context.content, user.scopedGrants, query)]);
+  const [data, attendance, teams] = await Promise.all([
+    overview(context.db, context.content, user.scopedGrants, query),
+    sessionAttendance(context.db, context.content, user.scopedGrants, query),
+    teamWork(context.db, context.content, user.scopedGrants, query),
+  ]);
   const itemTitle = (courseId: string, itemId: string) => pick(context.content.courses.get(courseId)?.items.get(itemId)?.title ?? {}, locale) || itemId;
   const courseTitle = (id: string) => pick(context.content.courses.get(id)?.title ?? {}, locale) || id;
   const course = query.course ? context.content.courses.get(query.course) : undefined;
@@ -43,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     weeklyChart: columns(weekly.map((w) => ({ label: w.week, value: w.completed })), { columnWidth: 34, gap: 8, height: 120 }),
     completedInPeriod: data.completedInPeriod,
     attendance: attendance.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), title: itemTitle(a.courseId, a.itemId) })),
+    teamWork: teams.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null, acceptedAt: r.acceptedAt?.toISOString() ?? null, courseTitle: courseTitle(r.courseId), taskTitle: itemTitle(r.courseId, r.itemId) })),
     funnel: data.funnel?.map((f) => ({ ...f, title: f.moduleId ? pick(course?.modules.find((m) => m.id === f.moduleId)?.title ?? {}, locale) : null })) ?? null,
   });
 }
@@ -198,6 +205,7 @@ export default function CoordinatorOverview() {
           </a>
         </p>
       ) : null}
+      <TeamWorkTable rows={data.teamWork} search={data.search} />
       <p>
         <Link to="/coordinate/invitations">{t("invitations.title")}</Link>
       </p>

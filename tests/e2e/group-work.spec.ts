@@ -144,3 +144,25 @@ test("two members write the team's text together, hand it in, and both see the f
 
   for (const p of [facilitator, juan, rosa]) await p.context().close();
 });
+
+test("the coordinator's overview shows each team's work and offers it as a download", async ({ browser }, testInfo) => {
+  const coordinator = await personPage(browser, testInfo.project.name !== "no-js");
+  await signInAs(coordinator, "coordinator");
+  await coordinator.goto("/coordinate");
+  const table = coordinator.getByRole("table", { name: /^El trabajo de cada equipo/ });
+  const row = table.getByRole("row").filter({ has: coordinator.getByRole("rowheader", { name: "Equipo Guatemala", exact: true }) });
+  await expect(row).toContainText("Aceptado");
+  await expect(row).toContainText("11 de 12");
+  await expect(row.locator("time")).toHaveCount(2);
+  // The download under the table holds the same row (the context's request shares the session).
+  const csvHref = await coordinator.getByRole("link", { name: "Descargar CSV", exact: true }).last().getAttribute("href");
+  expect(csvHref).toMatch(/^\/resources\/report-team-work\?.*format=csv$/);
+  const csv = await coordinator.request.get(csvHref!);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split("\r\n").filter((line) => line.includes("Equipo Guatemala") && line.includes(",Aceptado,11,12,"))).toHaveLength(1);
+  await expectNoAxeViolations(coordinator, "the overview with the teams' work");
+  await switchLanguage(coordinator, "en");
+  await expect(coordinator.getByRole("table", { name: /^Each team's work/ }).getByRole("row").filter({ hasText: "11 of 12" })).toHaveCount(1);
+  await expectNoAxeViolations(coordinator, "the overview with the teams' work, in English");
+  await coordinator.context().close();
+});

@@ -76,6 +76,7 @@ const TABLE: Record<string, RouteCase> = {
   "resources.report-learners.tsx": { url: () => "/resources/report-learners?format=csv", loader: coordinators(200) },
   "resources.report-overview.tsx": { url: () => "/resources/report-overview?format=xlsx", loader: coordinators(200) },
   "resources.report-attendance.tsx": { url: () => "/resources/report-attendance?format=csv", loader: coordinators(200) },
+  "resources.report-team-work.tsx": { url: () => "/resources/report-team-work?format=xlsx", loader: coordinators(200) },
   "coordinate.invitations.tsx": { url: () => "/coordinate/invitations", loader: coordinators(200), action: coordinators(400) },
   "facilitate._index.tsx": {
     url: () => "/facilitate",
