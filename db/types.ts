@@ -54,6 +54,9 @@ export interface Database {
   team_submissions: TeamSubmissionsTable;
   team_submission_revisions: TeamSubmissionRevisionsTable;
   team_feedback: TeamFeedbackTable;
+  peer_review_rounds: PeerReviewRoundsTable;
+  peer_review_assignments: PeerReviewAssignmentsTable;
+  peer_reviews: PeerReviewsTable;
 }
 
 interface CountriesTable {
@@ -520,6 +523,32 @@ interface TeamFeedbackTable {
   decision: FeedbackDecision;
   given_by: string | null;
   given_at: CreatedAt;
+}
+
+interface PeerReviewRoundsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  course_id: string;
+  item_id: string;
+  opened_by: string | null;
+  opened_at: CreatedAt;
+  closes_at: Date;
+}
+
+interface PeerReviewAssignmentsTable {
+  id: Generated<string>;
+  round_id: string;
+  reviewer_team_id: string;
+  submission_id: string;
+  submission_version: number;
+}
+
+interface PeerReviewsTable {
+  assignment_id: string;
+  body_source: string;
+  body_html: string;
+  written_by: string | null;
+  written_at: CreatedAt;
 }
 
 interface TeamSubmissionRevisionsTable {

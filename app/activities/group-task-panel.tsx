@@ -6,6 +6,7 @@ import { DateText } from "../components/date-text";
 import { IntentButton } from "../components/intent-button";
 import { TextareaField } from "../components/field";
 import type { GroupTaskPage } from "./group-task.server";
+import { PeerReview } from "./group-task-peer-review";
 import { templateText } from "./group-task-text";
 
 interface Props {
@@ -27,7 +28,9 @@ export function GroupTaskPanel({ task, done, error, values }: Props) {
       {task.team ? (
         <>
           <Feedback task={task} done={done} />
-          <TeamWork task={task} error={error} values={values} />
+          {/* A refused review is shown beside its own form, not above the team's text. */}
+          <TeamWork task={task} error={values.assignment ? null : error} values={values} />
+          {task.peerReview ? <PeerReview review={task.peerReview} error={values.assignment ? error : null} values={values} /> : null}
         </>
       ) : (
         <>
@@ -71,7 +74,8 @@ function Feedback({ task, done }: Pick<Props, "task" | "done">) {
     <section aria-labelledby="feedback-heading" className="team-feedback">
       <h2 id="feedback-heading">{t("groupTask.feedback.heading")}</h2>
       <FeedbackEntry entry={latest!} />
-      {latest!.decision === "accepted" && !done ? (
+      {latest!.decision === "accepted" && !task.submission?.workDone ? <p className="notice">{t("groupTask.peerReview.awaiting")}</p> : null}
+      {latest!.decision === "accepted" && task.submission?.workDone && !done ? (
         <>
           <p className="hint">{t("groupTask.feedback.completeHint")}</p>
           <IntentButton intent="complete" className="button-primary">

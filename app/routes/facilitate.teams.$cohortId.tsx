@@ -19,7 +19,7 @@ import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
 import { regionName } from "../utils/intl";
 import { pageTitle } from "../utils/meta";
-import { membershipRefusal } from "../utils/refusals";
+import { membershipRefusal } from "../utils/team-refusals";
 import { z } from "../utils/zod.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "facilitate.teams.cohortTitle");

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
+import { PeerReviewBoard } from "../components/teams/peer-review-board";
 import { DateText } from "../components/date-text";
 import { TextareaField } from "../components/field";
 import { pick } from "../content/model";
@@ -10,6 +11,7 @@ import { completionCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
 import { cohortCourseIds } from "../models/sessions/schedule.server";
 import { giveFeedback, teamTaskBoard } from "../models/teams/feedback.server";
+import { closeReviewWindow, openReviewRound, reviewRoundOf, reviewsOfRound } from "../models/teams/peer-review.server";
 import { teamCohortInScope } from "../models/teams/teams.server";
 import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
@@ -40,7 +42,19 @@ export async function loader(args: LoaderFunctionArgs) {
     item: { id: item.id, title: pick(item.title, locale) },
     rubric: task.rubric.map((c) => ({ id: c.id, criterion: pick(c.criterion, locale), levels: c.levels.map((l) => ({ score: l.score, label: pick(l.label, locale) })) })),
     teams: await teamTaskBoard(args.context.db, cohort.id, course.id, item.id),
+    peerReview: task.peerReview ? await peerReviewBoard(args.context.db, cohort.id, course.id, item.id, task.peerReview) : null,
   });
+}
+
+/** The round of reviews between teams: its window, and each review handed out (the facilitator reads them at any time). */
+async function peerReviewBoard(db: LoaderFunctionArgs["context"]["db"], cohortId: string, courseId: string, itemId: string, settings: { reviewsPerTeam: number; windowDays: number }) {
+  const round = await reviewRoundOf(db, cohortId, courseId, itemId);
+  return {
+    reviewsPerTeam: settings.reviewsPerTeam,
+    windowDays: settings.windowDays,
+    round: round && { closesAt: round.closesAt.toISOString(), closed: round.closed },
+    reviews: round ? await reviewsOfRound(db, round.id) : [],
+  };
 }
 
 type Failed = { error: string; submissionId: string; values: Record<string, string> };
@@ -48,9 +62,22 @@ type Failed = { error: string; submissionId: string; values: Record<string, stri
 export async function action(args: ActionFunctionArgs) {
   const { user, cohort, course, item, task } = await findTask(args);
   const form = await args.request.formData();
+  const teamTask = { course: completionCourse(course), item: { id: item.id, kind: item.kind }, peerReview: task.peerReview !== null };
+  const here = `/facilitate/teams/${cohort.id}/${course.id}/${item.id}`;
+  const intent = form.get("intent");
+  if ((intent === "openReviews" || intent === "closeReviews") && task.peerReview) {
+    const { reviewsPerTeam, windowDays } = task.peerReview;
+    const result = await args.context.db
+      .transaction()
+      .execute(async (trx): Promise<{ ok: true } | { ok: false; code: string }> =>
+        intent === "openReviews" ? openReviewRound(trx, { ...teamTask, cohortId: cohort.id, reviewsPerTeam, windowDays }, user.id) : closeReviewWindow(trx, cohort.id, course.id, item.id),
+      );
+    if (!result.ok) return json<Failed>({ error: `facilitate.teamWork.peerReview.errors.${result.code}`, submissionId: "", values: {} }, { status: 409 });
+    return redirect(`${here}?reviews=${intent === "openReviews" ? "opened" : "closed"}#peer-review`);
+  }
   const submissionId = String(form.get("submission") ?? "");
   const version = String(form.get("version") ?? "");
-  const decision = form.get("intent");
+  const decision = intent;
   const values: Record<string, string> = { body: String(form.get("body") ?? "") };
   const scores: Record<string, string> = {};
   for (const [key, value] of form) {
@@ -61,15 +88,15 @@ export async function action(args: ActionFunctionArgs) {
     return json<Failed>({ error: "facilitate.teamWork.errors.badForm", submissionId, values }, { status: 400 });
   }
   const given = await args.context.db.transaction().execute((trx) =>
-    giveFeedback(trx, { course: completionCourse(course), item: { id: item.id, kind: item.kind }, rubric: task.rubric }, { submissionId, version: Number(version), scores, body: values.body!, decision, by: user.id }),
+    giveFeedback(trx, { ...teamTask, rubric: task.rubric }, { submissionId, version: Number(version), scores, body: values.body!, decision, by: user.id }),
   );
   if (!given.ok) return json<Failed>({ error: `facilitate.teamWork.errors.${given.code}`, submissionId, values }, { status: given.code === "notSubmitted" || given.code === "stale" ? 409 : 400 });
-  return redirect(`/facilitate/teams/${cohort.id}/${course.id}/${item.id}?done=${decision}&completed=${given.completed}#team-${submissionId}`);
+  return redirect(`${here}?done=${decision === "accepted" && !given.done ? "awaiting" : decision}&completed=${given.completed}#team-${submissionId}`);
 }
 
 export default function TeamWorkPage() {
   const { t } = useTranslation();
-  const { cohort, course, item, rubric, teams } = useLoaderData<typeof loader>();
+  const { cohort, course, item, rubric, teams, peerReview } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -83,9 +110,14 @@ export default function TeamWorkPage() {
       <p className="course-meta">
         <span dir="auto">{cohort.name}</span> · {course.title}
       </p>
-      {done === "accepted" || done === "returned" ? (
+      {done === "accepted" || done === "returned" || done === "awaiting" ? (
         <p className="notice" role="status">
           {t(`facilitate.teamWork.done.${done}`, { count: Number(params.get("completed") ?? 0) })}
+        </p>
+      ) : null}
+      {params.get("reviews") === "opened" || params.get("reviews") === "closed" ? (
+        <p className="notice" role="status">
+          {t(`facilitate.teamWork.peerReview.${params.get("reviews")}`)}
         </p>
       ) : null}
       {teams.length === 0 ? (
@@ -134,6 +166,7 @@ export default function TeamWorkPage() {
                         </div>
                       );
                     })}
+      {peerReview ? <PeerReviewBoard board={peerReview} error={failed && !failed.submissionId ? failed.error : null} /> : null}
                   </fieldset>
                 ))}
                 <TextareaField name="body" id={`feedback-${s.id}`} label={t("facilitate.teamWork.feedbackLabel")} hint={t("facilitate.teamWork.feedbackHint")} defaultValue={mine?.values.body ?? ""} rows={6} />

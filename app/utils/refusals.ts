@@ -1,6 +1,5 @@
 import type { ModerationCode } from "../models/dialogue-moderation.server";
 import type { WriteCode } from "../models/dialogue-posting.server";
-import type { MembershipCode } from "../models/teams/membership.server";
 
 /** How a refusal reads (a translation key) and the HTTP status the page answers with. */
 export interface Refusal {
@@ -26,20 +25,6 @@ const MODERATION: Record<ModerationCode, Refusal> = {
   stale: { message: "dialogue.errors.stale", status: 409 },
 };
 
-// A team or person id of another cohort is answered as one that does not exist here.
-const TEAM_MEMBERSHIP: Record<MembershipCode, Refusal> = {
-  closed: { message: "facilitate.teams.errors.closed", status: 409 },
-  badName: { message: "facilitate.teams.errors.badName", status: 400 },
-  nameTaken: { message: "facilitate.teams.errors.nameTaken", status: 409 },
-  noSuchTeam: { message: "facilitate.teams.errors.noSuchTeam", status: 404 },
-  noSuchPerson: { message: "facilitate.teams.errors.noSuchPerson", status: 404 },
-  alreadyInTeam: { message: "facilitate.teams.errors.alreadyInTeam", status: 409 },
-  notInTeam: { message: "facilitate.teams.errors.notInTeam", status: 409 },
-  sameTeam: { message: "facilitate.teams.errors.sameTeam", status: 409 },
-  notEmpty: { message: "facilitate.teams.errors.notEmpty", status: 409 },
-  hasWork: { message: "facilitate.teams.errors.teamHasWork", status: 409 },
-};
-
 /** The page's answer to a refused dialogue write (a post, a reply, an edit, a report). */
 export function writeRefusal(code: WriteCode): Refusal {
   return DIALOGUE_WRITE[code];
@@ -48,9 +33,4 @@ export function writeRefusal(code: WriteCode): Refusal {
 /** The page's answer to a refused moderation step (approve, hide, pin, mute…). */
 export function moderationRefusal(code: ModerationCode): Refusal {
   return MODERATION[code];
-}
-
-/** The page's answer to a refused change of a cohort's teams made by hand (create, add, move, remove, delete). */
-export function membershipRefusal(code: MembershipCode): Refusal {
-  return TEAM_MEMBERSHIP[code];
 }

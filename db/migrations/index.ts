@@ -14,6 +14,7 @@ import * as enrolmentUploads from "./2026-12-06-013-enrolment-uploads";
 import * as sessions from "./2026-12-07-014-sessions";
 import * as groupTasks from "./2026-12-07-015-group-tasks";
 import * as teamFeedback from "./2026-12-07-016-team-feedback";
+import * as peerReview from "./2026-12-07-017-peer-review";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-014-sessions": sessions,
   "2026-12-07-015-group-tasks": groupTasks,
   "2026-12-07-016-team-feedback": teamFeedback,
+  "2026-12-07-017-peer-review": peerReview,
 };

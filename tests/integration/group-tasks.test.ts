@@ -45,7 +45,9 @@ afterAll(async () => t.close());
 function openItem(catalog: Catalog): Catalog {
   const base = catalog.courses.get(COURSE)!;
   const item = { ...base.items.get(ITEM)!, moduleId: "only", requires: [] };
-  const course: Course = { ...base, modules: [{ id: "only", title: { es: "Único" }, requires: [], items: [item] }], items: new Map([[ITEM, item]]) };
+  // Without its peer review: acceptance alone completes the item here (tests/integration/peer-review.test.ts has the review).
+  const task = { ...base.groupTasks.get(ITEM)!, peerReview: null };
+  const course: Course = { ...base, modules: [{ id: "only", title: { es: "Único" }, requires: [], items: [item] }], items: new Map([[ITEM, item]]), groupTasks: new Map([[ITEM, task]]) };
   return { courses: new Map([[COURSE, course]]) };
 }
 
@@ -185,7 +187,7 @@ describe(`group tasks (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect((await assess(people.facilitator, { submission: submission.id, version: "4", intent: "returned", body: "Otra vez.", ...SCORES })).status).toBe(409);
     const early = await post(people.hn1, { intent: "complete", version: "1" });
     expect(early.status).toBe(409);
-    expect(await early.json()).toMatchObject({ error: "groupTask.errors.notAccepted" });
+    expect(await early.json()).toMatchObject({ error: "groupTask.errors.notDone" });
   });
 
   it("the facilitator's page of a task lists every team with its state, and is not found for a facilitator of another cohort", async () => {

@@ -1,24 +1,22 @@
 import type { DB, Trx } from "../../../db/client";
 import type { FeedbackDecision } from "../../../db/types";
 import type { GroupTaskContent } from "../../content/model";
-import type { CompletingCourse } from "../../content/progress-course";
 import { renderPost } from "../../dialogue/render.server";
 import { detectPersonalData } from "../../dialogue/safeguarding";
 import { checkRubricScores, rubricMaximum } from "../../teams/rubric";
-import { record } from "../learning/record.server";
 import { refused, type Result } from "../result";
+import { recordTeamStep, type TeamTask } from "./team-completion.server";
 
 // The facilitator's answer to a team's handed-in text: a level for each rubric criterion, a
-// written comment, and a decision. Accepted, the work is done and every member's item completes
-// in the same transaction; returned, the text opens again for the team to change and hand in.
+// written comment, and a decision. Accepted, every member's item completes in the same
+// transaction (with peer review, once the team has also written its reviews); returned, the text
+// opens again for the team to change and hand in.
 
 export const FEEDBACK_MAX_CHARS = 5_000;
 
 export type FeedbackCode = "notSubmitted" | "stale" | "scores" | "empty" | "tooLong" | "personalData";
 
-export interface TaskItem {
-  course: CompletingCourse;
-  item: { id: string; kind: string };
+export interface TaskItem extends TeamTask {
   rubric: GroupTaskContent["rubric"];
 }
 
@@ -32,8 +30,8 @@ export interface FeedbackInput {
   by: string;
 }
 
-/** Gives feedback on a handed-in text. Answers how many members' items it completed. */
-export async function giveFeedback(trx: Trx, task: TaskItem, input: FeedbackInput): Promise<Result<{ completed: number }, FeedbackCode>> {
+/** Gives feedback on a handed-in text. Answers whether the team's work is now done, and how many members' items it completed. */
+export async function giveFeedback(trx: Trx, task: TaskItem, input: FeedbackInput): Promise<Result<{ done: boolean; completed: number }, FeedbackCode>> {
   const submission = await trx.selectFrom("team_submissions").select(["id", "team_id", "version", "status"]).where("id", "=", input.submissionId).where("course_id", "=", task.course.id).where("item_id", "=", task.item.id).forUpdate().executeTakeFirst();
   if (!submission || submission.status !== "submitted") return refused("notSubmitted");
   if (submission.version !== input.version) return refused("stale");
@@ -53,32 +51,20 @@ export async function giveFeedback(trx: Trx, task: TaskItem, input: FeedbackInpu
     .execute();
   if (input.decision === "returned") {
     await trx.updateTable("team_submissions").set({ status: "draft" }).where("id", "=", submission.id).execute();
-    return { ok: true, completed: 0 };
+    return { ok: true, done: false, completed: 0 };
   }
   await trx.updateTable("team_submissions").set({ status: "accepted", accepted_at: new Date() }).where("id", "=", submission.id).execute();
-  const members = await trx.selectFrom("team_members").select("person_id").where("team_id", "=", submission.team_id).orderBy("person_id").execute();
-  let completed = 0;
-  for (const { person_id: personId } of members) {
-    const event = {
+  const scored = (personId: string) => [
+    {
       actorId: personId,
       verb: "scored",
       object: { type: "group-task", id: `${task.course.id}/${task.item.id}` },
       result: { score: total, max, decision: input.decision },
       context: { course: task.course.id, team: submission.team_id, by: input.by },
-    };
-    // A member for whom the item is still locked completes it on opening it (completeAccepted).
-    const completion = await record(trx, { personId, course: task.course, item: task.item, events: [event], completed: true });
-    if (completion?.ok && completion.newlyCompleted) completed += 1;
-  }
-  return { ok: true, completed };
-}
-
-/** A member whose item was locked when the work was accepted marks it done once it opens. */
-export async function completeAccepted(trx: Trx, task: Omit<TaskItem, "rubric">, teamId: string, personId: string): Promise<Result<object, "notAccepted" | "locked">> {
-  const submission = await trx.selectFrom("team_submissions").select("status").where("team_id", "=", teamId).where("course_id", "=", task.course.id).where("item_id", "=", task.item.id).executeTakeFirst();
-  if (submission?.status !== "accepted") return refused("notAccepted");
-  const completion = await record(trx, { personId, course: task.course, item: task.item, completed: true });
-  return completion && !completion.ok ? refused("locked") : { ok: true };
+    },
+  ];
+  // With peer review, the items complete once the team has also written its reviews.
+  return { ok: true, ...(await recordTeamStep(trx, task, submission.team_id, scored)) };
 }
 
 export interface FeedbackView {
