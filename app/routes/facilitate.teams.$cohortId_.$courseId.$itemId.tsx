@@ -166,7 +166,6 @@ export default function TeamWorkPage() {
                         </div>
                       );
                     })}
-      {peerReview ? <PeerReviewBoard board={peerReview} error={failed && !failed.submissionId ? failed.error : null} /> : null}
                   </fieldset>
                 ))}
                 <TextareaField name="body" id={`feedback-${s.id}`} label={t("facilitate.teamWork.feedbackLabel")} hint={t("facilitate.teamWork.feedbackHint")} defaultValue={mine?.values.body ?? ""} rows={6} />
@@ -183,6 +182,7 @@ export default function TeamWorkPage() {
           </section>
         );
       })}
+      {peerReview ? <PeerReviewBoard board={peerReview} error={failed && !failed.submissionId ? failed.error : null} /> : null}
     </div>
   );
 }

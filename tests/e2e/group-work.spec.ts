@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse, stringify } from "yaml";
-import { DEMO_COHORT, signIn, signInAs, switchLanguage } from "./helpers/accounts";
+import { DEMO, DEMO_COHORT, signIn, signInAs, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -16,6 +16,11 @@ const COURSE = "trafficking-smuggling";
 const TASK = "checkpoint-protocol";
 const TASK_URL = `/learn/${COURSE}/${TASK}`;
 const TITLE = "Actividad en grupo: un protocolo para nuestros puntos de control";
+// A second task, with peer review: each country team comments on the other's route.
+const REVIEWED_COURSE = "unaccompanied-children";
+const REVIEWED_TASK = "referral-route-map";
+const REVIEWED_URL = `/learn/${REVIEWED_COURSE}/${REVIEWED_TASK}`;
+const REVIEWED_TITLE = "Actividad en grupo: la ruta de referencia de nuestro país";
 const JUAN = "juan.perez@learners.demo.sendero.test";
 const ROSA = "rosa.gomez@learners.demo.sendero.test";
 
@@ -29,14 +34,19 @@ test.beforeAll(async ({}, testInfo) => {
   const contentDir = `tests/.tmp/group-work-content-${testInfo.project.name}`;
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(contentDir, { recursive: true, force: true });
-  cpSync(`content/courses/${COURSE}`, `${contentDir}/${COURSE}`, { recursive: true });
-  // The group task moves to the end of the first module, which every officer can open.
-  const coursePath = `${contentDir}/${COURSE}/course.yaml`;
-  const course = parse(readFileSync(coursePath, "utf8")) as { modules: { items: { id: string }[] }[] };
-  const from = course.modules.find((m) => m.items.some((i) => i.id === TASK))!;
-  const item = from.items.splice(from.items.findIndex((i) => i.id === TASK), 1)[0]!;
-  course.modules[0]!.items.push(item);
-  writeFileSync(coursePath, stringify(course));
+  // Each group task moves to the end of its course's first module, which every officer can open.
+  for (const [courseId, taskId] of [
+    [COURSE, TASK],
+    [REVIEWED_COURSE, REVIEWED_TASK],
+  ] as const) {
+    cpSync(`content/courses/${courseId}`, `${contentDir}/${courseId}`, { recursive: true });
+    const coursePath = `${contentDir}/${courseId}/course.yaml`;
+    const course = parse(readFileSync(coursePath, "utf8")) as { modules: { items: { id: string }[] }[] };
+    const from = course.modules.find((m) => m.items.some((i) => i.id === taskId))!;
+    const item = from.items.splice(from.items.findIndex((i) => i.id === taskId), 1)[0]!;
+    course.modules[0]!.items.push(item);
+    writeFileSync(coursePath, stringify(course));
+  }
   server = await startServer(port, { DATA_DIR: dataDir, CONTENT_DIR: contentDir });
 });
 
@@ -150,7 +160,7 @@ test("the coordinator's overview shows each team's work and offers it as a downl
   await signInAs(coordinator, "coordinator");
   await coordinator.goto("/coordinate");
   const table = coordinator.getByRole("table", { name: /^El trabajo de cada equipo/ });
-  const row = table.getByRole("row").filter({ has: coordinator.getByRole("rowheader", { name: "Equipo Guatemala", exact: true }) });
+  const row = table.getByRole("row").filter({ has: coordinator.getByRole("rowheader", { name: "Equipo Guatemala", exact: true }) }).filter({ hasText: TITLE });
   await expect(row).toContainText("Aceptado");
   await expect(row).toContainText("11 de 12");
   await expect(row.locator("time")).toHaveCount(2);
@@ -165,4 +175,78 @@ test("the coordinator's overview shows each team's work and offers it as a downl
   await expect(coordinator.getByRole("table", { name: /^Each team's work/ }).getByRole("row").filter({ hasText: "11 of 12" })).toHaveCount(1);
   await expectNoAxeViolations(coordinator, "the overview with the teams' work, in English");
   await coordinator.context().close();
+});
+
+test("with peer review on, each team comments on the other's work and reads the comment on its own once the window closes", async ({ browser }, testInfo) => {
+  const js = testInfo.project.name !== "no-js";
+  const facilitator = await personPage(browser, js);
+  await signInAs(facilitator, "facilitator");
+  const juan = await personPage(browser, js, JUAN);
+  const ana = await personPage(browser, js, DEMO.officer.email);
+
+  // Guatemala and Mexico each write their route and hand it in (the teams were formed above).
+  for (const [member, text] of [
+    [juan, "## Primer contacto en el puesto\n\nAvisamos primero a la Procuraduría de la Niñez, también de noche."],
+    [ana, "## Primer contacto en el puesto\n\nAvisamos primero a la Procuraduría de Protección de Niñas, Niños y Adolescentes."],
+  ] as const) {
+    await member.goto(REVIEWED_URL);
+    await expect(member.getByRole("region", { name: "Revisión entre equipos" })).toContainText("Después de la entrega, quien facilita reparte los trabajos");
+    await member.getByLabel("Texto del equipo", { exact: true }).fill(text);
+    await member.getByRole("button", { name: "Guardar el texto", exact: true }).click();
+    await expect(member.getByRole("status")).toHaveText("Se guardó la versión 1 del texto del equipo.");
+    await member.getByRole("button", { name: "Entregar el trabajo del equipo", exact: true }).click();
+    await expect(member.getByRole("status")).toHaveText("El equipo entregó su trabajo.");
+  }
+
+  // The facilitator hands the reviews out, and accepts Guatemala's route: its items wait for its review.
+  await facilitator.goto("/facilitate/teams");
+  await facilitator.getByRole("link", { name: DEMO_COHORT, exact: true }).click();
+  await facilitator.getByRole("link", { name: REVIEWED_TITLE, exact: true }).click();
+  const reviews = facilitator.getByRole("region", { name: "Revisión entre equipos" });
+  await reviews.getByRole("button", { name: "Repartir las revisiones ahora", exact: true }).click();
+  await expect(facilitator.getByRole("status")).toHaveText("Se repartieron las revisiones entre los equipos que entregaron.");
+  await expect(reviews.getByRole("table", { name: "Revisiones repartidas" }).getByRole("row").filter({ hasText: "Todavía sin escribir" })).toHaveCount(2);
+  const guatemala = facilitator.getByRole("region", { name: "Equipo Guatemala (3 personas)" });
+  const criteria = guatemala.locator("fieldset.rubric-score");
+  for (let i = 0; i < (await criteria.count()); i++) await criteria.nth(i).getByLabel("3 · Sólido", { exact: true }).check();
+  await guatemala.getByLabel("Retroalimentación para el equipo", { exact: true }).fill("Ruta clara, con el aviso nocturno.");
+  await guatemala.getByRole("button", { name: "Aceptar el trabajo", exact: true }).click();
+  await expect(facilitator.getByRole("status")).toHaveText("Se aceptó el trabajo. La actividad quedará terminada cuando el equipo haya enviado sus comentarios a los otros equipos.");
+  await expectNoAxeViolations(facilitator, "the peer review handed out");
+
+  // Mexico comments on Guatemala's route.
+  await ana.goto(REVIEWED_URL);
+  const anasReview = ana.getByRole("region", { name: "Revisión entre equipos" });
+  await expect(anasReview.getByRole("article", { name: "El trabajo del equipo «Equipo Guatemala»" })).toContainText("también de noche");
+  const comment = "Nos llevamos su aviso nocturno. Falta decir quién acompaña al NNA en el traslado.";
+  await anasReview.getByLabel("El comentario de su equipo para «Equipo Guatemala»", { exact: true }).fill(comment);
+  await anasReview.getByRole("button", { name: "Enviar el comentario del equipo", exact: true }).click();
+  await expect(ana.getByRole("status")).toHaveText("Se envió el comentario de su equipo.");
+
+  // Guatemala cannot read it while the window is open; it writes its own comment, and its item completes.
+  await juan.goto(REVIEWED_URL);
+  await expect(juan.getByText("El trabajo de su equipo fue aceptado. La actividad se completa cuando su equipo haya enviado sus comentarios a los otros equipos.")).toBeVisible();
+  const juansReview = juan.getByRole("region", { name: "Revisión entre equipos" });
+  await expect(juansReview).toContainText("1 de 1 comentario escrito. Lo leerá cuando cierre la ventana de revisión:");
+  await expect(juansReview).not.toContainText(comment);
+  await expectNoAxeViolations(juan, "a review to write, and one received but not shown yet");
+  await juansReview.getByLabel("El comentario de su equipo para «Equipo México»", { exact: true }).fill("Muy clara la cadena de avisos.");
+  await juansReview.getByRole("button", { name: "Enviar el comentario del equipo", exact: true }).click();
+  // Its work was accepted and its review is written: the item completes on the same answer.
+  await expect(juan.getByRole("status")).toHaveText(["Se envió el comentario de su equipo.", "Ya completó esta actividad."]);
+
+  // The facilitator closes the window; Guatemala now reads Mexico's comment.
+  await facilitator.reload();
+  await reviews.getByRole("button", { name: "Cerrar la ventana ahora", exact: true }).click();
+  await expect(facilitator.getByRole("status")).toHaveText("Se cerró la ventana de revisión: los equipos ya leen los comentarios.");
+  await juan.goto(REVIEWED_URL);
+  await expect(juansReview).toContainText("Del equipo «Equipo México»");
+  await expect(juansReview).toContainText(comment);
+  await expectNoAxeViolations(juan, "the reviews received, after the window");
+  await switchLanguage(juan, "en");
+  await expect(juan.getByRole("region", { name: "Peer review between teams" })).toContainText("From team “Equipo México”");
+  await expectNoAxeViolations(juan, "the reviews received, in English");
+  await switchLanguage(juan, "es");
+
+  for (const p of [facilitator, juan, ana]) await p.context().close();
 });
