@@ -188,6 +188,7 @@ function TeamWork({ task, error, values }: Omit<Props, "done">) {
       ) : (
         <>
           <p className="notice">{t(`groupTask.status.${submission!.status}`)}</p>
+          {submission!.status === "submitted" ? <p className="hint">{t("groupTask.submittedHint")}</p> : null}
           <article className="lesson-body team-text" dangerouslySetInnerHTML={{ __html: submission!.html }} />
         </>
       )}

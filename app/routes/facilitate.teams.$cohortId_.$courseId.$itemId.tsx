@@ -6,11 +6,13 @@ import { CsrfField } from "../components/csrf-field";
 import { PeerReviewBoard } from "../components/teams/peer-review-board";
 import { DateText } from "../components/date-text";
 import { TextareaField } from "../components/field";
+import { IntentButton } from "../components/intent-button";
 import { pick } from "../content/model";
 import { completionCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
 import { cohortCourseIds } from "../models/sessions/schedule.server";
 import { giveFeedback, teamTaskBoard } from "../models/teams/feedback.server";
+import { reopenSubmission } from "../models/teams/submission.server";
 import { closeReviewWindow, openReviewRound, reviewRoundOf, reviewsOfRound } from "../models/teams/peer-review.server";
 import { teamCohortInScope } from "../models/teams/teams.server";
 import { isUuid } from "../utils/ids";
@@ -77,6 +79,12 @@ export async function action(args: ActionFunctionArgs) {
   }
   const submissionId = String(form.get("submission") ?? "");
   const version = String(form.get("version") ?? "");
+  if (intent === "reopen") {
+    if (!isUuid(submissionId) || !/^\d{1,9}$/.test(version)) return json<Failed>({ error: "facilitate.teamWork.errors.badForm", submissionId, values: {} }, { status: 400 });
+    const reopened = await args.context.db.transaction().execute((trx) => reopenSubmission(trx, course.id, item.id, submissionId, Number(version)));
+    if (!reopened.ok) return json<Failed>({ error: `facilitate.teamWork.errors.${reopened.code}`, submissionId, values: {} }, { status: 409 });
+    return redirect(`${here}?done=reopened#team-${submissionId}`);
+  }
   const decision = intent;
   const values: Record<string, string> = { body: String(form.get("body") ?? "") };
   const scores: Record<string, string> = {};
@@ -110,7 +118,7 @@ export default function TeamWorkPage() {
       <p className="course-meta">
         <span dir="auto">{cohort.name}</span> · {course.title}
       </p>
-      {done === "accepted" || done === "returned" || done === "awaiting" ? (
+      {done === "accepted" || done === "returned" || done === "awaiting" || done === "reopened" ? (
         <p className="notice" role="status">
           {t(`facilitate.teamWork.done.${done}`, { count: Number(params.get("completed") ?? 0) })}
         </p>
@@ -178,6 +186,14 @@ export default function TeamWorkPage() {
                   </button>
                 </div>
               </Form>
+            ) : null}
+            {s?.status === "submitted" ? (
+              <div className="reopen">
+                <p className="hint">{t("facilitate.teamWork.reopenHint")}</p>
+                <IntentButton intent="reopen" fields={{ submission: s.id, version: String(s.version) }} className="button-secondary" aria-label={t("facilitate.teamWork.reopenFor", { team: team.teamName })}>
+                  {t("facilitate.teamWork.reopen")}
+                </IntentButton>
+              </div>
             ) : null}
           </section>
         );

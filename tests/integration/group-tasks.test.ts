@@ -154,6 +154,14 @@ describe(`group tasks (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(await feedbackRows()).toEqual([]);
     expect((await submissionOf(t.db, gt))!.status).toBe("submitted");
 
+    // Reopened at the team's request, without feedback: a draft again, then handed in again (version 3 still).
+    expect((await assess(people.facilitator, { submission: submission.id, version: "2", intent: "reopen" })).status).toBe(409);
+    const reopen = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "reopen" });
+    expect(reopen.headers.get("location")).toContain("done=reopened");
+    expect((await submissionOf(t.db, gt))!.status).toBe("draft");
+    expect(await feedbackRows()).toEqual([]);
+    ok(await tx((trx) => submitSubmission(trx, gt, people.gt1, 3)));
+
     // Returned for changes: the team can edit again and reads the feedback with each level named.
     const returned = await assess(people.facilitator, { submission: submission.id, version: "3", intent: "returned", body: "Falta qué se hace de noche.", ...SCORES });
     expect(returned.status).toBe(302);

@@ -68,6 +68,18 @@ export async function submitSubmission(trx: Trx, ref: TaskRef, personId: string,
   return { ok: true };
 }
 
+/**
+ * The facilitator opens a handed-in text again at the team's request, without assessing it (a
+ * returned text carries feedback; this does not). Accepted work stays accepted.
+ */
+export async function reopenSubmission(trx: Trx, courseId: string, itemId: string, submissionId: string, version: number): Promise<Result<object, "notSubmitted" | "stale">> {
+  const current = await trx.selectFrom("team_submissions").select(["id", "version", "status"]).where("id", "=", submissionId).where("course_id", "=", courseId).where("item_id", "=", itemId).forUpdate().executeTakeFirst();
+  if (current?.status !== "submitted") return refused("notSubmitted");
+  if (current.version !== version) return refused("stale");
+  await trx.updateTable("team_submissions").set({ status: "draft" }).where("id", "=", current.id).execute();
+  return { ok: true };
+}
+
 /** Every saved version, newest first, with who saved it. */
 export async function revisionsOf(db: DB | Trx, submissionId: string) {
   return db
