@@ -190,7 +190,7 @@ export default function TeamWorkPage() {
             {s?.status === "submitted" ? (
               <div className="reopen">
                 <p className="hint">{t("facilitate.teamWork.reopenHint")}</p>
-                <IntentButton intent="reopen" fields={{ submission: s.id, version: String(s.version) }} className="button-secondary" aria-label={t("facilitate.teamWork.reopenFor", { team: team.teamName })}>
+                <IntentButton intent="reopen" fields={{ submission: s.id, version: String(s.version) }} className="button-secondary">
                   {t("facilitate.teamWork.reopen")}
                 </IntentButton>
               </div>

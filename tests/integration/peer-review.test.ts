@@ -1,8 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Trx } from "../../db/client";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog, Course } from "../../app/content/model";
+import { completionCourse } from "../../app/content/progress-course";
+import { openReviewRound } from "../../app/models/teams/peer-review.server";
 import { saveSubmission, submitSubmission } from "../../app/models/teams/submission.server";
 import { teamOf } from "../../app/models/teams/teams.server";
 import { action as itemAction, loader as itemLoader } from "../../app/routes/learn.$courseId.$itemId/route";
@@ -159,5 +162,43 @@ describe(`peer review of group tasks (${process.env.SENDERO_TEST_ENGINE})`, () =
     const svOfGuatemala = svToWrite.find((w) => w.reviewedTeam === "Equipo Guatemala")!;
     expect((await post(people.sv, { intent: "review", assignment: svOfGuatemala.assignmentId, review: "Tarde, pero útil." })).status).toBe(302);
     expect((await page(people.gt1)).peerReview.received.reviews).toHaveLength(2);
+  });
+
+  it("as stored: among the teams that handed in, never a team's own work, and each gives and gets the same number of reviews (property)", async () => {
+    const course = completionCourse(context.content.courses.get(COURSE)!);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom("draft", "submitted", "accepted"), { minLength: 1, maxLength: 7 }), fc.integer({ min: 1, max: 3 }), async (statuses, perTeam) => {
+        const cohort = await makeCohort(t.db);
+        const teams = [];
+        for (const [i, status] of statuses.entries()) {
+          const team = await t.db.insertInto("teams").values({ cohort_id: cohort, name: `Equipo ${i}` }).returning("id").executeTakeFirstOrThrow();
+          await t.db.insertInto("team_submissions").values({ team_id: team.id, course_id: COURSE, item_id: ITEM, body_source: "Ruta", body_html: "<p>Ruta</p>", version: i + 1, status }).execute();
+          teams.push({ id: team.id, status, version: i + 1 });
+        }
+        const task = { course, item: { id: ITEM, kind: "group-task" }, peerReview: true, cohortId: cohort, reviewsPerTeam: perTeam, windowDays: 7 };
+        const handedIn = teams.filter((team) => team.status !== "draft");
+        const opened = await tx((trx) => openReviewRound(trx, task, people.facilitator));
+        if (!handedIn.length) return expect(opened).toEqual({ ok: false, code: "nothingHandedIn" });
+        const rows = await t.db
+          .selectFrom("peer_review_assignments")
+          .innerJoin("peer_review_rounds", "peer_review_rounds.id", "peer_review_assignments.round_id")
+          .innerJoin("team_submissions", "team_submissions.id", "peer_review_assignments.submission_id")
+          .select(["peer_review_assignments.reviewer_team_id as reviewer", "team_submissions.team_id as reviewed", "peer_review_assignments.submission_version as version"])
+          .where("peer_review_rounds.cohort_id", "=", cohort)
+          .execute();
+        const each = Math.min(perTeam, handedIn.length - 1);
+        expect(opened).toEqual({ ok: true, teams: handedIn.length, reviews: handedIn.length * each });
+        for (const r of rows) {
+          expect(r.reviewer).not.toBe(r.reviewed);
+          expect(r.version).toBe(teams.find((team) => team.id === r.reviewed)!.version);
+        }
+        for (const team of teams) {
+          const expected = team.status === "draft" ? 0 : each;
+          expect(rows.filter((r) => r.reviewer === team.id)).toHaveLength(expected);
+          expect(rows.filter((r) => r.reviewed === team.id)).toHaveLength(expected);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 });
