@@ -80,7 +80,7 @@ export function PeerReview({ review, error, values }: Props) {
           ) : null}
           {received.reviews?.length === 0 && received.expected > 0 ? <p className="empty">{t("groupTask.peerReview.receivedNoneWritten")}</p> : null}
           {received.reviews?.map((r) => (
-            <div key={`${r.reviewerTeam}-${r.at}`} className="review-received">
+            <div key={r.assignmentId} className="review-received">
               <p className="notice">
                 <span dir="auto">{t("groupTask.peerReview.fromTeam", { team: r.reviewerTeam })}</span> · {r.by ?? t("groupTask.someone")} · <DateText value={r.at} withTime />
               </p>

@@ -45,7 +45,7 @@ export interface GroupTaskPage {
     /** The other teams' texts this team comments on. */
     toWrite: { assignmentId: string; reviewedTeam: string; html: string; review: { html: string; by: string | null; at: string } | null }[];
     /** How many reviews of this team's text were handed out, and those written; their texts once the window has closed. */
-    received: { expected: number; written: number; reviews: { reviewerTeam: string; html: string; by: string | null; at: string }[] | null };
+    received: { expected: number; written: number; reviews: { assignmentId: string; reviewerTeam: string; html: string; by: string | null; at: string }[] | null };
   } | null;
 }
 
@@ -78,7 +78,7 @@ async function peerReviewPage(args: ItemArgs, cohortId: string, teamId: string, 
       expected: received.length,
       written: written.length,
       // Before the window closes a team cannot read what others said of its work, so nobody writes to match.
-      reviews: round?.closed ? written.map((r) => ({ reviewerTeam: r.reviewerTeam, html: r.html!, by: r.by, at: r.at!.toISOString() })) : null,
+      reviews: round?.closed ? written.map((r) => ({ assignmentId: r.assignmentId, reviewerTeam: r.reviewerTeam, html: r.html!, by: r.by, at: r.at!.toISOString() })) : null,
     },
   };
 }
@@ -141,11 +141,10 @@ export const groupTask: Activity<GroupTaskPage> = {
       return result.ok ? { redirect: `/learn/${args.course.id}` } : refuse(409, `groupTask.errors.${result.code}`);
     }
     if (form.get("intent") === "review") {
-      const settings = args.course.groupTasks.get(args.item.id)?.peerReview;
       const assignmentId = String(form.get("assignment") ?? "");
       const body = String(form.get("review") ?? "");
-      if (!settings || !isUuid(assignmentId)) return refuse(400, "groupTask.badForm");
-      const task = { ...teamTask(args), cohortId: found.cohortId, reviewsPerTeam: settings.reviewsPerTeam, windowDays: settings.windowDays };
+      if (!args.course.groupTasks.get(args.item.id)?.peerReview || !isUuid(assignmentId)) return refuse(400, "groupTask.badForm");
+      const task = { ...teamTask(args), cohortId: found.cohortId };
       const written = await context.db.transaction().execute((trx) => writeReview(trx, task, found.team.id, personId, assignmentId, body));
       if (written.ok) return { redirect: `${itemPath(args)}?reviewed=1#review-${assignmentId}` };
       // What was typed comes back with the form it was typed in.

@@ -148,6 +148,7 @@ export default function CohortTeams() {
           </ul>
         </section>
       ) : null}
+      <h2>{t("facilitate.teams.teamsHeading")}</h2>
       {teams.length === 0 ? <p className="empty">{t("facilitate.teams.none")}</p> : null}
       {teams.map((team) => (
         <TeamTable key={team.id} team={team} teams={teams} editable={editable} />

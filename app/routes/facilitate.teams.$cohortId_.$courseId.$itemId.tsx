@@ -32,7 +32,7 @@ async function findTask(args: LoaderFunctionArgs | ActionFunctionArgs) {
   // A cohort out of scope, or not given the course, is answered as one that does not exist.
   const found = await teamCohortInScope(context.db, user.grants, id);
   if (!found || !(await cohortCourseIds(context.db, found.id)).includes(course.id)) throw notFound();
-  return { user, cohort: { id: found.id, name: found.name }, course, item, task };
+  return { user, cohort: { id: found.id, name: found.name, closed: found.closed_at !== null }, course, item, task };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -44,12 +44,12 @@ export async function loader(args: LoaderFunctionArgs) {
     item: { id: item.id, title: pick(item.title, locale) },
     rubric: task.rubric.map((c) => ({ id: c.id, criterion: pick(c.criterion, locale), levels: c.levels.map((l) => ({ score: l.score, label: pick(l.label, locale) })) })),
     teams: await teamTaskBoard(args.context.db, cohort.id, course.id, item.id),
-    peerReview: task.peerReview ? await peerReviewBoard(args.context.db, cohort.id, course.id, item.id, task.peerReview) : null,
+    peerReview: task.peerReview ? await loadPeerReview(args.context.db, cohort.id, course.id, item.id, task.peerReview) : null,
   });
 }
 
 /** The round of reviews between teams: its window, and each review handed out (the facilitator reads them at any time). */
-async function peerReviewBoard(db: LoaderFunctionArgs["context"]["db"], cohortId: string, courseId: string, itemId: string, settings: { reviewsPerTeam: number; windowDays: number }) {
+async function loadPeerReview(db: LoaderFunctionArgs["context"]["db"], cohortId: string, courseId: string, itemId: string, settings: { reviewsPerTeam: number; windowDays: number }) {
   const round = await reviewRoundOf(db, cohortId, courseId, itemId);
   return {
     reviewsPerTeam: settings.reviewsPerTeam,
@@ -63,6 +63,8 @@ type Failed = { error: string; submissionId: string; values: Record<string, stri
 
 export async function action(args: ActionFunctionArgs) {
   const { user, cohort, course, item, task } = await findTask(args);
+  // A closed cohort's work is kept as it was: nothing is assessed, reopened or handed out any more.
+  if (cohort.closed) return json<Failed>({ error: "facilitate.teamWork.errors.closed", submissionId: "", values: {} }, { status: 409 });
   const form = await args.request.formData();
   const teamTask = { course: completionCourse(course), item: { id: item.id, kind: item.kind }, peerReview: task.peerReview !== null };
   const here = `/facilitate/teams/${cohort.id}/${course.id}/${item.id}`;
@@ -81,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
   const version = String(form.get("version") ?? "");
   if (intent === "reopen") {
     if (!isUuid(submissionId) || !/^\d{1,9}$/.test(version)) return json<Failed>({ error: "facilitate.teamWork.errors.badForm", submissionId, values: {} }, { status: 400 });
-    const reopened = await args.context.db.transaction().execute((trx) => reopenSubmission(trx, course.id, item.id, submissionId, Number(version)));
+    const reopened = await args.context.db.transaction().execute((trx) => reopenSubmission(trx, { cohortId: cohort.id, courseId: course.id, itemId: item.id }, submissionId, Number(version)));
     if (!reopened.ok) return json<Failed>({ error: `facilitate.teamWork.errors.${reopened.code}`, submissionId, values: {} }, { status: 409 });
     return redirect(`${here}?done=reopened#team-${submissionId}`);
   }
@@ -96,7 +98,7 @@ export async function action(args: ActionFunctionArgs) {
     return json<Failed>({ error: "facilitate.teamWork.errors.badForm", submissionId, values }, { status: 400 });
   }
   const given = await args.context.db.transaction().execute((trx) =>
-    giveFeedback(trx, { ...teamTask, rubric: task.rubric }, { submissionId, version: Number(version), scores, body: values.body!, decision, by: user.id }),
+    giveFeedback(trx, { ...teamTask, cohortId: cohort.id, rubric: task.rubric }, { submissionId, version: Number(version), scores, body: values.body!, decision, by: user.id }),
   );
   if (!given.ok) return json<Failed>({ error: `facilitate.teamWork.errors.${given.code}`, submissionId, values }, { status: given.code === "notSubmitted" || given.code === "stale" ? 409 : 400 });
   return redirect(`${here}?done=${decision === "accepted" && !given.done ? "awaiting" : decision}&completed=${given.completed}#team-${submissionId}`);
@@ -118,6 +120,12 @@ export default function TeamWorkPage() {
       <p className="course-meta">
         <span dir="auto">{cohort.name}</span> · {course.title}
       </p>
+      {cohort.closed ? <p className="notice">{t("facilitate.teamWork.closedCohort")}</p> : null}
+      {failed?.error && !failed.submissionId && !peerReview ? (
+        <p className="alert" role="alert">
+          {t(failed.error)}
+        </p>
+      ) : null}
       {done === "accepted" || done === "returned" || done === "awaiting" || done === "reopened" ? (
         <p className="notice" role="status">
           {t(`facilitate.teamWork.done.${done}`, { count: Number(params.get("completed") ?? 0) })}
@@ -152,7 +160,7 @@ export default function TeamWorkPage() {
               {team.latest ? ` · ${t(`facilitate.teamWork.latest.${team.latest.decision}`, { total: team.latest.total, max: team.latest.max, version: team.latest.version })}` : null}
             </p>
             {s && s.status !== "draft" ? <article className="lesson-body team-text" dangerouslySetInnerHTML={{ __html: s.html }} /> : null}
-            {s?.status === "submitted" ? (
+            {s?.status === "submitted" && !cohort.closed ? (
               <Form method="post" noValidate className="feedback-form">
                 <CsrfField />
                 <input type="hidden" name="submission" value={s.id} />
@@ -187,7 +195,7 @@ export default function TeamWorkPage() {
                 </div>
               </Form>
             ) : null}
-            {s?.status === "submitted" ? (
+            {s?.status === "submitted" && !cohort.closed ? (
               <div className="reopen">
                 <p className="hint">{t("facilitate.teamWork.reopenHint")}</p>
                 <IntentButton intent="reopen" fields={{ submission: s.id, version: String(s.version) }} className="button-secondary">
@@ -198,7 +206,7 @@ export default function TeamWorkPage() {
           </section>
         );
       })}
-      {peerReview ? <PeerReviewBoard board={peerReview} error={failed && !failed.submissionId ? failed.error : null} /> : null}
+      {peerReview ? <PeerReviewBoard board={peerReview} readOnly={cohort.closed} error={failed && !failed.submissionId ? failed.error : null} /> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
-// Peer review of group tasks. A round per cohort and task, opened once (by the facilitator, or
-// when the due date has passed) among the teams that handed in; each assignment names the
+// Peer review of group tasks. A round per cohort and task, opened once by the facilitator among
+// the teams that handed in; each assignment names the
 // reviewing team and the version of the other team's text it reads; a team writes one review per
 // assignment. The reviewed team sees the reviews once the round's window has closed.
 export async function up(db: Kysely<any>): Promise<void> {

@@ -209,5 +209,19 @@ describe(`group tasks (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(hidden.status).toBe(404);
     const crafted = await outcome(async () => teamWorkAction({ request: await signedInRequest(t.db, outsider, `/facilitate/teams/${cohortId}/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams({ submission: "00000000-0000-4000-8000-000000000000", version: "1", intent: "accepted" }) }), context, params: { cohortId, courseId: COURSE, itemId: ITEM } }));
     expect(crafted.status).toBe(404);
+    // A facilitator of another cohort given the same course, on their own cohort's page, with a submission id of this one: refused, nothing changes.
+    const theirs = await makeCohort(t.db);
+    await t.db.insertInto("cohort_courses").values({ cohort_id: theirs, course_id: COURSE, due_on: null }).execute();
+    const neighbour = (await makePerson(t.db, { role: "facilitator", cohortId: theirs })).id;
+    const hnRef = await refOf(people.hn1);
+    const hn = (await submissionOf(t.db, hnRef))!;
+    ok(await tx((trx) => submitSubmission(trx, hnRef, people.hn1, hn.version)));
+    for (const fields of [{ intent: "accepted", body: "Muy bien.", ...SCORES }, { intent: "reopen" }]) {
+      const request = await signedInRequest(t.db, neighbour, `/facilitate/teams/${theirs}/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams({ submission: hn.id, version: String(hn.version), ...fields }) });
+      const across = await outcome(async () => teamWorkAction({ request, context, params: { cohortId: theirs, courseId: COURSE, itemId: ITEM } }));
+      expect(across.status).toBe(409);
+    }
+    expect((await submissionOf(t.db, hnRef))!.status).toBe("submitted");
+    expect(await t.db.selectFrom("team_feedback").select("id").where("submission_id", "=", hn.id).execute()).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import type { Trx } from "../../db/client";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog, Course } from "../../app/content/model";
 import { completionCourse } from "../../app/content/progress-course";
-import { openReviewRound } from "../../app/models/teams/peer-review.server";
+import { giveFeedback } from "../../app/models/teams/feedback.server";
+import { openReviewRound, writeReview } from "../../app/models/teams/peer-review.server";
 import { saveSubmission, submitSubmission } from "../../app/models/teams/submission.server";
 import { teamOf } from "../../app/models/teams/teams.server";
 import { action as itemAction, loader as itemLoader } from "../../app/routes/learn.$courseId.$itemId/route";
@@ -178,7 +179,10 @@ describe(`peer review of group tasks (${process.env.SENDERO_TEST_ENGINE})`, () =
         const task = { course, item: { id: ITEM, kind: "group-task" }, peerReview: true, cohortId: cohort, reviewsPerTeam: perTeam, windowDays: 7 };
         const handedIn = teams.filter((team) => team.status !== "draft");
         const opened = await tx((trx) => openReviewRound(trx, task, people.facilitator));
-        if (!handedIn.length) return expect(opened).toEqual({ ok: false, code: "nothingHandedIn" });
+        if (!handedIn.length) {
+          expect(opened).toEqual({ ok: false, code: "nothingHandedIn" });
+          return;
+        }
         const rows = await t.db
           .selectFrom("peer_review_assignments")
           .innerJoin("peer_review_rounds", "peer_review_rounds.id", "peer_review_assignments.round_id")
@@ -200,5 +204,49 @@ describe(`peer review of group tasks (${process.env.SENDERO_TEST_ENGINE})`, () =
       }),
       { numRuns: 12 },
     );
+  });
+
+  it("two last steps at the same moment (two reviews, or a review and the acceptance) still complete the team; a closed cohort's round is not changed", async () => {
+    const course = completionCourse(context.content.courses.get(COURSE)!);
+    const rubric = context.content.courses.get(COURSE)!.groupTasks.get(ITEM)!.rubric;
+    const cohort = await makeCohort(t.db);
+    await t.db.insertInto("cohort_courses").values({ cohort_id: cohort, course_id: COURSE, due_on: null }).execute();
+    const teams: { id: string; members: string[]; submission: string }[] = [];
+    for (const [i, status] of (["accepted", "submitted", "submitted"] as const).entries()) {
+      const team = await t.db.insertInto("teams").values({ cohort_id: cohort, name: `Equipo ${i}` }).returning("id").executeTakeFirstOrThrow();
+      const members = [(await makePerson(t.db, { cohortId: cohort })).id, (await makePerson(t.db, { cohortId: cohort })).id];
+      await t.db.insertInto("team_members").values(members.map((person_id) => ({ team_id: team.id, cohort_id: cohort, person_id }))).execute();
+      const submission = await t.db.insertInto("team_submissions").values({ team_id: team.id, course_id: COURSE, item_id: ITEM, body_source: "Ruta", body_html: "<p>Ruta</p>", version: 1, status }).returning("id").executeTakeFirstOrThrow();
+      await t.db.insertInto("team_submission_revisions").values({ submission_id: submission.id, version: 1, body_source: "Ruta" }).execute();
+      teams.push({ id: team.id, members, submission: submission.id });
+    }
+    const task = { course, item: { id: ITEM, kind: "group-task" }, peerReview: true, cohortId: cohort };
+    ok(await tx((trx) => openReviewRound(trx, { ...task, reviewsPerTeam: 2, windowDays: 7 }, people.facilitator)));
+    const assignmentsOf = async (teamId: string) => (await t.db.selectFrom("peer_review_assignments").select("id").where("reviewer_team_id", "=", teamId).orderBy("id").execute()).map((a) => a.id);
+    const done = async (personId: string) =>
+      (await t.db.selectFrom("item_progress").select("completed_at").where("person_id", "=", personId).where("course_id", "=", COURSE).where("item_id", "=", ITEM).executeTakeFirst())?.completed_at ?? null;
+
+    // Team 0 (accepted) sends its two reviews at once, one from each member.
+    const [a1, a2] = await assignmentsOf(teams[0]!.id);
+    const [first, second] = teams[0]!.members;
+    await Promise.all([tx((trx) => writeReview(trx, task, teams[0]!.id, first!, a1!, "Clara.")), tx((trx) => writeReview(trx, task, teams[0]!.id, second!, a2!, "Útil."))]);
+    for (const member of teams[0]!.members) expect(await done(member)).not.toBeNull();
+
+    // Team 1 sends its last review while the facilitator accepts its work.
+    const [b1, b2] = await assignmentsOf(teams[1]!.id);
+    ok(await tx((trx) => writeReview(trx, task, teams[1]!.id, teams[1]!.members[0]!, b1!, "Clara.")));
+    const scores = Object.fromEntries(rubric.map((c) => [c.id, String(c.levels[0]!.score)]));
+    await Promise.all([
+      tx((trx) => writeReview(trx, task, teams[1]!.id, teams[1]!.members[1]!, b2!, "Útil.")),
+      tx((trx) => giveFeedback(trx, { ...task, rubric }, { submissionId: teams[1]!.submission, version: 1, scores, body: "Bien.", decision: "accepted", by: people.facilitator })),
+    ]);
+    for (const member of teams[1]!.members) expect(await done(member)).not.toBeNull();
+
+    // Once the cohort is closed, its task page changes nothing, even for its own facilitator.
+    const facilitator = (await makePerson(t.db, { role: "facilitator", cohortId: cohort })).id;
+    await t.db.updateTable("cohorts").set({ closed_at: new Date() }).where("id", "=", cohort).execute();
+    const closer = await outcome(async () => teamWorkAction({ request: await signedInRequest(t.db, facilitator, `/facilitate/teams/${cohort}/${COURSE}/${ITEM}`, { method: "POST", body: new URLSearchParams({ intent: "closeReviews" }) }), context, params: { cohortId: cohort, courseId: COURSE, itemId: ITEM } }));
+    expect(closer.status).toBe(409);
+    expect(await closer.json()).toMatchObject({ error: "facilitate.teamWork.errors.closed" });
   });
 });

@@ -85,7 +85,8 @@ async function assess(teamId: string, decision: "accepted" | "returned", level: 
   const pickLevel = (scores: number[]) => (level === "lowest" ? Math.min(...scores) : Math.max(...scores));
   const scores = Object.fromEntries(rubric.map((c) => [c.id, String(pickLevel(c.levels.map((l) => l.score)))]));
   const item = { id: ROUTE_MAP, kind: "group-task" };
-  ok(await tx((trx) => giveFeedback(trx, { course: completionCourse(course), item, rubric, peerReview: true }, { submissionId: submission.id, version: submission.version, scores, body: "Falta el paso de la entrega a la familia.", decision, by: people.facilitator })));
+  const { cohort_id: cohortId } = await t.db.selectFrom("teams").select("cohort_id").where("id", "=", teamId).executeTakeFirstOrThrow();
+  ok(await tx((trx) => giveFeedback(trx, { course: completionCourse(course), item, rubric, peerReview: true, cohortId }, { submissionId: submission.id, version: submission.version, scores, body: "Falta el paso de la entrega a la familia.", decision, by: people.facilitator })));
 }
 
 const NO_FILTERS: EnrolmentFilters = { cohort: null, course: null, country: null, institution: null };

@@ -12,10 +12,12 @@ interface Props {
   };
   /** A refused open or close, already a translation key. */
   error: string | null;
+  /** The cohort is closed: the round is shown, not changed. */
+  readOnly: boolean;
 }
 
 /** The facilitator's side of peer review: hand the reviews out, close the window, read every review. */
-export function PeerReviewBoard({ board, error }: Props) {
+export function PeerReviewBoard({ board, error, readOnly }: Props) {
   const { t } = useTranslation();
   const { round, reviews } = board;
   return (
@@ -29,16 +31,18 @@ export function PeerReviewBoard({ board, error }: Props) {
       {!round ? (
         <>
           <p>{t("facilitate.teamWork.peerReview.notOpen", { count: board.reviewsPerTeam, days: board.windowDays })}</p>
-          <IntentButton intent="openReviews" className="button-primary">
-            {t("facilitate.teamWork.peerReview.open")}
-          </IntentButton>
+          {readOnly ? null : (
+            <IntentButton intent="openReviews" className="button-primary">
+              {t("facilitate.teamWork.peerReview.open")}
+            </IntentButton>
+          )}
         </>
       ) : (
         <>
           <p className="notice">
             {round.closed ? t("facilitate.teamWork.peerReview.closedSince") : t("facilitate.teamWork.peerReview.openUntil")} <DateText value={round.closesAt} withTime />
           </p>
-          {round.closed ? null : (
+          {round.closed || readOnly ? null : (
             <>
               <p className="hint">{t("facilitate.teamWork.peerReview.closeHint")}</p>
               <IntentButton intent="closeReviews" className="button-secondary">

@@ -17,6 +17,8 @@ export const FEEDBACK_MAX_CHARS = 5_000;
 export type FeedbackCode = "notSubmitted" | "stale" | "scores" | "empty" | "tooLong" | "personalData";
 
 export interface TaskItem extends TeamTask {
+  /** The facilitator's cohort: a submission id from a form counts only when its team is in it. */
+  cohortId: string;
   rubric: GroupTaskContent["rubric"];
 }
 
@@ -32,7 +34,16 @@ export interface FeedbackInput {
 
 /** Gives feedback on a handed-in text. Answers whether the team's work is now done, and how many members' items it completed. */
 export async function giveFeedback(trx: Trx, task: TaskItem, input: FeedbackInput): Promise<Result<{ done: boolean; completed: number }, FeedbackCode>> {
-  const submission = await trx.selectFrom("team_submissions").select(["id", "team_id", "version", "status"]).where("id", "=", input.submissionId).where("course_id", "=", task.course.id).where("item_id", "=", task.item.id).forUpdate().executeTakeFirst();
+  const submission = await trx
+    .selectFrom("team_submissions")
+    .innerJoin("teams", "teams.id", "team_submissions.team_id")
+    .select(["team_submissions.id", "team_submissions.team_id", "team_submissions.version", "team_submissions.status"])
+    .where("team_submissions.id", "=", input.submissionId)
+    .where("teams.cohort_id", "=", task.cohortId)
+    .where("team_submissions.course_id", "=", task.course.id)
+    .where("team_submissions.item_id", "=", task.item.id)
+    .forUpdate("team_submissions")
+    .executeTakeFirst();
   if (!submission || submission.status !== "submitted") return refused("notSubmitted");
   if (submission.version !== input.version) return refused("stale");
   const scores = checkRubricScores(task.rubric, input.scores);

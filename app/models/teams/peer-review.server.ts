@@ -6,16 +6,19 @@ import { assignReviews } from "../../teams/peer-review";
 import { refused, type Result } from "../result";
 import { recordTeamStep, type TeamTask } from "./team-completion.server";
 
-// Peer review of a group task in one cohort. The facilitator hands the reviews out once (after
-// the due date, or earlier when every team is ready): each team that handed in its text is given
+// Peer review of a group task in one cohort. The facilitator hands the reviews out once, from the
+// task's page (nothing opens a round by itself): each team that handed in its text is given
 // other teams' texts to comment on, round a shuffled circle (app/teams/peer-review.ts). A team
 // writes one review per text it was given; the reviewed team reads them once the window closes
 // (reviews written after it show at once, so a late team can still finish).
 
 export const REVIEW_MAX_CHARS = 5_000;
 
-export interface ReviewTask extends TeamTask {
+export interface RoundTask extends TeamTask {
   cohortId: string;
+}
+
+export interface ReviewTask extends RoundTask {
   reviewsPerTeam: number;
   windowDays: number;
 }
@@ -52,6 +55,8 @@ export async function openReviewRound(trx: Trx, task: ReviewTask, by: string, ra
     .where("team_submissions.item_id", "=", task.item.id)
     .where("team_submissions.status", "in", ["submitted", "accepted"])
     .orderBy("team_submissions.team_id")
+    // Locked, so that an acceptance at the same moment is taken before or after the hand-out, never halfway.
+    .forUpdate("team_submissions")
     .execute();
   if (!handedIn.length) return refused("nothingHandedIn");
   const round = await trx
@@ -66,7 +71,7 @@ export async function openReviewRound(trx: Trx, task: ReviewTask, by: string, ra
     random,
   ).map((a) => ({ round_id: round.id, reviewer_team_id: a.reviewer, submission_id: submissionOfTeam.get(a.reviewed)!.id, submission_version: submissionOfTeam.get(a.reviewed)!.version }));
   if (assignments.length) await trx.insertInto("peer_review_assignments").values(assignments).execute();
-  // A team alone in the round is given nothing to review: accepted already, its work is done now.
+  // Accepted teams given nothing to review (one team alone in the round) are done now; for the others this records nothing.
   for (const s of handedIn) if (s.status === "accepted") await recordTeamStep(trx, task, s.team_id);
   return { ok: true, teams: handedIn.length, reviews: assignments.length };
 }
@@ -88,7 +93,7 @@ export async function closeReviewWindow(trx: Trx, cohortId: string, courseId: st
 export type ReviewCode = "notYours" | "written" | "empty" | "tooLong" | "personalData";
 
 /** A member writes their team's review of a text the team was given. Answers whether the team's work is now done and how many members' items it completed. */
-export async function writeReview(trx: Trx, task: ReviewTask, teamId: string, personId: string, assignmentId: string, body: string): Promise<Result<{ done: boolean; completed: number }, ReviewCode>> {
+export async function writeReview(trx: Trx, task: RoundTask, teamId: string, personId: string, assignmentId: string, body: string): Promise<Result<{ done: boolean; completed: number }, ReviewCode>> {
   const assignment = await trx
     .selectFrom("peer_review_assignments")
     .innerJoin("peer_review_rounds", "peer_review_rounds.id", "peer_review_assignments.round_id")

@@ -72,8 +72,18 @@ export async function submitSubmission(trx: Trx, ref: TaskRef, personId: string,
  * The facilitator opens a handed-in text again at the team's request, without assessing it (a
  * returned text carries feedback; this does not). Accepted work stays accepted.
  */
-export async function reopenSubmission(trx: Trx, courseId: string, itemId: string, submissionId: string, version: number): Promise<Result<object, "notSubmitted" | "stale">> {
-  const current = await trx.selectFrom("team_submissions").select(["id", "version", "status"]).where("id", "=", submissionId).where("course_id", "=", courseId).where("item_id", "=", itemId).forUpdate().executeTakeFirst();
+export async function reopenSubmission(trx: Trx, task: { cohortId: string; courseId: string; itemId: string }, submissionId: string, version: number): Promise<Result<object, "notSubmitted" | "stale">> {
+  // The id comes from a form: it counts only for a team of the facilitator's cohort.
+  const current = await trx
+    .selectFrom("team_submissions")
+    .innerJoin("teams", "teams.id", "team_submissions.team_id")
+    .select(["team_submissions.id", "team_submissions.version", "team_submissions.status"])
+    .where("team_submissions.id", "=", submissionId)
+    .where("teams.cohort_id", "=", task.cohortId)
+    .where("team_submissions.course_id", "=", task.courseId)
+    .where("team_submissions.item_id", "=", task.itemId)
+    .forUpdate("team_submissions")
+    .executeTakeFirst();
   if (current?.status !== "submitted") return refused("notSubmitted");
   if (current.version !== version) return refused("stale");
   await trx.updateTable("team_submissions").set({ status: "draft" }).where("id", "=", current.id).execute();

@@ -46,6 +46,10 @@ export async function teamWorkDone(db: DB | Trx, task: TeamTask, teamId: string)
  * locked completes it on opening it (completeTeamMember).
  */
 export async function recordTeamStep(trx: Trx, task: TeamTask, teamId: string, eventsFor: (personId: string) => LearningEvent[] = () => []): Promise<{ done: boolean; completed: number }> {
+  // The team's text row is the lock of its steps: of two last steps at once (two reviews, or a
+  // review and the acceptance), the second waits here and then sees the first, so one of them
+  // always finds the work done.
+  await trx.selectFrom("team_submissions").select("id").where("team_id", "=", teamId).where("course_id", "=", task.course.id).where("item_id", "=", task.item.id).forUpdate().execute();
   const done = await teamWorkDone(trx, task, teamId);
   const members = await trx.selectFrom("team_members").select("person_id").where("team_id", "=", teamId).orderBy("person_id").execute();
   let completed = 0;
