@@ -1,4 +1,4 @@
-// `npm run bench:compare -- --base <commit> [--head HEAD] [--rounds 2] [--duration 15] [--size small]`
+// `npm run bench:compare -- --base <commit> [--head HEAD] [--rounds 2] [--duration 15] [--size small] [--only lesson,course]`
 // Is any page slower than at <base>? Builds and seeds each commit in its own worktree
 // (under the system temporary folder, outside the repository so no tool of this one scans it), then runs `bench/run.ts` on PostgreSQL for base and head in turn,
 // `rounds` times each, so that drift on a shared machine hits both sides alike. Prints, and writes
@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "2" },
     duration: { type: "string", default: "15" },
     size: { type: "string", default: "small" },
+    // The pages to compare (bench/run.ts --only); every page when absent.
+    only: { type: "string" },
   },
 });
 if (!args.base) throw new Error("give --base <commit>: the code to compare against");
@@ -52,7 +54,8 @@ interface Sample {
 }
 
 function measure(dir: string): Results {
-  execFileSync("npx", ["tsx", "bench/run.ts", "--engine", "postgresql", "--duration", args.duration!, "--skip", "weight,startup"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+  const only = args.only ? ["--only", args.only] : [];
+  execFileSync("npx", ["tsx", "bench/run.ts", "--engine", "postgresql", "--duration", args.duration!, "--skip", "weight,startup", ...only], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
   return JSON.parse(readFileSync(join(dir, "bench/results/latest.json"), "utf8")) as Results;
 }
 
