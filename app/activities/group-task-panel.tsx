@@ -7,7 +7,7 @@ import { IntentButton } from "../components/intent-button";
 import { TextareaField } from "../components/field";
 import type { GroupTaskPage } from "./group-task.server";
 import { PeerReview } from "./group-task-peer-review";
-import { templateText } from "./group-task-text";
+import { templateText, typedValue as text } from "./group-task-text";
 
 interface Props {
   task: GroupTaskPage;
@@ -16,8 +16,6 @@ interface Props {
   error: string | null;
   values: Record<string, string | string[]>;
 }
-
-const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
 /** A group task: the instructions, the team's shared text (with its history) and the rubric it is scored by. */
 export function GroupTaskPanel({ task, done, error, values }: Props) {

@@ -4,6 +4,7 @@ import { CsrfField } from "../components/csrf-field";
 import { DateText } from "../components/date-text";
 import { TextareaField } from "../components/field";
 import type { GroupTaskPage } from "./group-task.server";
+import { typedValue as text } from "./group-task-text";
 
 interface Props {
   review: NonNullable<GroupTaskPage["peerReview"]>;
@@ -11,8 +12,6 @@ interface Props {
   error: string | null;
   values: Record<string, string | string[]>;
 }
-
-const text = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
 /** Peer review as a team member sees it: the other teams' texts to comment on, and what others said of theirs. */
 export function PeerReview({ review, error, values }: Props) {

@@ -1,3 +1,4 @@
+import type { DB } from "../../db/client";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -49,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** The round of reviews between teams: its window, and each review handed out (the facilitator reads them at any time). */
-async function loadPeerReview(db: LoaderFunctionArgs["context"]["db"], cohortId: string, courseId: string, itemId: string, settings: { reviewsPerTeam: number; windowDays: number }) {
+async function loadPeerReview(db: DB, cohortId: string, courseId: string, itemId: string, settings: { reviewsPerTeam: number; windowDays: number }) {
   const round = await reviewRoundOf(db, cohortId, courseId, itemId);
   return {
     reviewsPerTeam: settings.reviewsPerTeam,
