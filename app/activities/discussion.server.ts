@@ -1,5 +1,5 @@
 import { pick } from "../content/model";
-import { discussionThread } from "../models/dialogue-discussion.server";
+import { discussionThread } from "../models/dialogue/discussion.server";
 import { refuse, type Activity } from "./activity.server";
 
 export interface DiscussionPage {

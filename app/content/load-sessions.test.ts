@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadContent } from "./load.server";
+import { writeAndLoad } from "./content-tree.testing";
 
 // A course with one session item (a presentation by an expert); each test breaks one thing.
 const COURSE_YAML = `id: talk-course
@@ -56,14 +56,7 @@ function writeCourse(files: Record<string, string | null> = {}) {
     "talk-course/sessions/expert-talk.en.vtt": VTT.replace("Buenos días a todas y a todos.", "Good morning, everyone.").replace("Hoy hablamos de referencias.", "Today: referrals."),
     ...files,
   };
-  for (const [path, text] of Object.entries(all)) {
-    if (text === null) continue;
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  const result = loadContent(root);
-  const report = result.problems.map((p) => `${relative(root, p.file.startsWith("/") ? p.file : join(process.cwd(), p.file))}:${p.line}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
-  return { ...result, report };
+  return writeAndLoad(root, all);
 }
 
 describe("session items", () => {

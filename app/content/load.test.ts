@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { findCycle, loadContent } from "./load.server";
+import { writeAndLoad } from "./content-tree.testing";
+import { findCycle } from "./load.server";
 
 // Each test writes a small course to a temporary folder, breaks one thing, and reads the report.
 const COURSE_YAML = `id: demo-course
@@ -56,14 +57,7 @@ function writeCourse(files: Record<string, string | null> = {}) {
     ),
     ...files,
   };
-  for (const [path, text] of Object.entries(all)) {
-    if (text === null) continue;
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  const result = loadContent(root);
-  const report = result.problems.map((p) => `${relative(root, p.file.startsWith("/") ? p.file : join(process.cwd(), p.file))}:${p.line}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
-  return { ...result, report };
+  return writeAndLoad(root, all);
 }
 
 const yamlWith = (from: string, to: string) => COURSE_YAML.replace(from, to);

@@ -3,7 +3,7 @@ import type { PostState } from "../../db/types";
 
 // The life of a dialogue post and of a thread, as pure machines. The server keeps no actor: it
 // resolves the state stored in the row, asks the machine for the next one, and writes it back
-// with the row's version (see app/models/dialogue-moderation.server.ts).
+// with the row's version (see app/models/dialogue/moderation.server.ts).
 
 /** Bump when states or events change meaning, so old rows can be told apart. */
 export const POST_MACHINE_VERSION = 1;

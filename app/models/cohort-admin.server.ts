@@ -4,7 +4,7 @@ import { cohortsInScope, mayCreateCohortIn, type Grant } from "./access.server";
 import { audit } from "./audit.server";
 import { addMembers, endFacilitatorMembership } from "./cohort-membership.server";
 import type { Actor } from "./countries.server";
-import { createGeneralSpace } from "./dialogue.server";
+import { createGeneralSpace } from "./dialogue/spaces.server";
 import { grantRole, normaliseEmail } from "./person.server";
 import { refusableTransaction } from "./refusable-transaction.server";
 import { refused, type Result } from "./result";

@@ -104,7 +104,7 @@ function invitationState(row: { accepted_at: Date | null; revoked_at: Date | nul
 
 /** "full": the cohort has no seat left; "closed": the run is over (see addMembers). */
 export type AcceptRefusal = "unusable" | "email-taken" | "full" | "closed";
-export type AcceptResult = { ok: true; personId: string } | { ok: false; reason: AcceptRefusal };
+export type AcceptResult = Result<{ personId: string }, AcceptRefusal>;
 
 /**
  * Turns an open invitation into an account with its role and cohort, all or nothing.
@@ -118,7 +118,7 @@ export async function acceptInvitation(
   requestId?: string,
   welcome?: { catalog: Catalog; siteUrl: string },
 ): Promise<AcceptResult> {
-  const result = await refusableTransaction(db, async (trx): Promise<Result<{ personId: string }, AcceptRefusal>> => {
+  return refusableTransaction(db, async (trx): Promise<AcceptResult> => {
     if (await emailTaken(trx, account.email)) return refused("email-taken");
     const invitation = await trx
       .updateTable("invitations")
@@ -145,7 +145,6 @@ export async function acceptInvitation(
     });
     return { ok: true, personId };
   });
-  return result.ok ? result : { ok: false, reason: result.code };
 }
 
 export async function revokeInvitation(db: DB, id: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 /**
  * The filters of the coordinator's reports, as they travel in the URL (a plain GET form).
  * Parsing is pure; whether a value is within the coordinator's scope is checked by
- * app/models/report-scope.server.ts against the options it reads from the database.
+ * app/models/reports/scope.server.ts against the options it reads from the database.
  */
 export interface ReportFilters {
   cohort: string | null;

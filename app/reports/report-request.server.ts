@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { notFound, requirePermission } from "../auth/guards.server";
 import { localeFor } from "../i18n/request-locale.server";
-import { filterOptions, filtersWithin } from "../models/report-scope.server";
+import { filterOptions, filtersWithin } from "../models/reports/scope.server";
 import { parseListQuery } from "./filters";
 
 /**

@@ -1,7 +1,7 @@
 import type { Catalog } from "../content/model";
 import { pick } from "../content/model";
 import type { Locale } from "../i18n/locales";
-import type { FilterOptions } from "../models/report-scope.server";
+import type { FilterOptions } from "../models/reports/scope.server";
 import type { LearnerListQuery } from "./filters";
 import { filterParams } from "./filters";
 

@@ -6,8 +6,8 @@ import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { TITLE_MAX } from "../dialogue/limits";
 import { cohortsForGrants } from "../models/cohort.server";
-import { viewerOf } from "../models/dialogue-access.server";
-import { createRegionalSpace, listRegionalSpaces } from "../models/dialogue-moderation.server";
+import { viewerOf } from "../models/dialogue/access.server";
+import { createRegionalSpace, listRegionalSpaces } from "../models/dialogue/moderation.server";
 import { isUuid } from "../utils/ids";
 import { pageTitle } from "../utils/meta";
 

@@ -7,6 +7,8 @@ import { CountryName } from "../components/country-name";
 import { CsrfField } from "../components/csrf-field";
 import { Field, SelectField } from "../components/field";
 import { KindSelect } from "../components/institution-kind-select";
+import { Alert } from "../components/alert";
+import { Notice } from "../components/notice";
 import { addUnit, findInstitution, mergeInstitutions, retireInstitution, updateInstitution } from "../models/institutions.server";
 import { INSTITUTION_KINDS } from "../organisation/institution-kinds";
 import { parseForm } from "../utils/forms.server";
@@ -81,16 +83,8 @@ export default function Institution() {
         <CountryName code={inst.country_code} /> · {inst.kind ? t(`orgAdmin.kinds.${inst.kind}`) : "—"}
         {inst.retired_at ? ` · ${t("orgAdmin.retiredMark")}` : ""}
       </p>
-      {done ? (
-        <p className="notice" role="status">
-          {t(`orgAdmin.institutions.done.${done}`, { defaultValue: "" })}
-        </p>
-      ) : null}
-      {errors.form ? (
-        <p className="alert" role="alert">
-          {t(errors.form)}
-        </p>
-      ) : null}
+      <Notice>{done ? t(`orgAdmin.institutions.done.${done}`, { defaultValue: "" }) : null}</Notice>
+      <Alert>{errors.form ? t(errors.form) : null}</Alert>
       {inst.merged_into ? (
         <p className="notice">
           <Link to={`/admin/institutions/${inst.merged_into}`}>{t("orgAdmin.institutions.mergedInto")}</Link>

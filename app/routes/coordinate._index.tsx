@@ -11,7 +11,7 @@ import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
 import { TeamWorkTable } from "../components/team-work-table";
 import { pick } from "../content/model";
-import { overview } from "../models/report-overview.server";
+import { overview } from "../models/reports/overview.server";
 import { sessionAttendance } from "../models/reports/session-attendance.server";
 import { teamWork } from "../models/reports/team-work.server";
 import { columns, horizontalBars, weeklySeries } from "../reports/chart";

@@ -9,7 +9,7 @@ import { pick } from "../content/model";
 import type { QuestionFile } from "../content/quiz-schema";
 import type { Locale } from "../i18n/locales";
 import { serverT } from "../i18n/translations.server";
-import { itemAnalysis } from "../models/report-items.server";
+import { itemAnalysis } from "../models/reports/items.server";
 import { reportRequest } from "../reports/report-request.server";
 import { filterSearch, optionsView } from "../reports/view.server";
 import reportStyles from "../styles/report.css";

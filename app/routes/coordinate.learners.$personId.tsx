@@ -9,7 +9,7 @@ import { ModulePath, WhyNotComplete } from "../components/module-path";
 import { ProgressBar } from "../components/progress-bar";
 import { ReportNav } from "../components/report-nav";
 import { localeFor } from "../i18n/request-locale.server";
-import { learnerDetail } from "../models/report-learner.server";
+import { learnerDetail } from "../models/reports/learner.server";
 import { isUuid } from "../utils/ids";
 import reportStyles from "../styles/report.css";
 

@@ -9,7 +9,7 @@ import { Pagination } from "../components/pagination";
 import { ReportFilters } from "../components/report-filters";
 import { ReportNav } from "../components/report-nav";
 import { pick } from "../content/model";
-import { learnerPage } from "../models/report-learners.server";
+import { learnerPage } from "../models/reports/learners.server";
 import { filterParams, STATUSES, type Sort } from "../reports/filters";
 import { reportRequest } from "../reports/report-request.server";
 import { filterSearch, optionsView } from "../reports/view.server";

@@ -9,8 +9,8 @@ import { horizontalBars } from "../reports/chart";
 import { CountryName } from "../components/country-name";
 import { pick } from "../content/model";
 import { localeFor } from "../i18n/request-locale.server";
-import { filterOptions } from "../models/report-scope.server";
-import { scenarioReport } from "../models/scenario-report.server";
+import { filterOptions } from "../models/reports/scope.server";
+import { scenarioReport } from "../models/reports/scenario.server";
 import { OUTCOMES } from "../content/scenario-schema";
 import { regionName } from "../utils/intl";
 

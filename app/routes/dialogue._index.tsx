@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "../auth/guards.server";
-import { ensureGeneralSpaces, listSpaces } from "../models/dialogue.server";
-import { viewerOf } from "../models/dialogue-access.server";
+import { ensureGeneralSpaces, listSpaces } from "../models/dialogue/spaces.server";
+import { viewerOf } from "../models/dialogue/access.server";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dialogue.title");

@@ -6,6 +6,8 @@ import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
 import { DateText } from "../components/date-text";
 import { Field, SelectField } from "../components/field";
+import { Alert } from "../components/alert";
+import { Notice } from "../components/notice";
 import { pick } from "../content/model";
 import { completionCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
@@ -129,16 +131,8 @@ export default function SessionSchedulePage() {
       <p className="course-meta">
         <span dir="auto">{data.cohort.name}</span> · {data.course.title} · {t("session.speaker", { name: data.item.speaker, organisation: data.item.organisation })}
       </p>
-      {done ? (
-        <p className="notice" role="status">
-          {t(`facilitate.sessions.done.${done}`, { count: Number(params.get("marked") ?? 0), defaultValue: t("facilitate.sessions.done.scheduled") })}
-        </p>
-      ) : null}
-      {errors.form ? (
-        <p className="alert" role="alert">
-          {t(errors.form)}
-        </p>
-      ) : null}
+      <Notice>{done ? t(`facilitate.sessions.done.${done}`, { count: Number(params.get("marked") ?? 0), defaultValue: t("facilitate.sessions.done.scheduled") }) : null}</Notice>
+      <Alert>{errors.form ? t(errors.form) : null}</Alert>
       {schedule ? (
         <section aria-labelledby="scheduled-heading">
           <h2 id="scheduled-heading">{t("facilitate.sessions.scheduledHeading")}</h2>

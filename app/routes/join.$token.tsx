@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { catalog: context.content, siteUrl: siteUrl(context.config, request) },
   );
   if (!result.ok) {
-    const { errors, status } = REFUSALS[result.reason];
+    const { errors, status } = REFUSALS[result.code];
     return json({ errors: errors as Record<string, string>, values }, { status });
   }
   const session = await createSession(db, result.personId, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }, request.headers.get("user-agent"));

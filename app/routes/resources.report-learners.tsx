@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { learnerBatches } from "../models/report-learners.server";
+import { learnerBatches } from "../models/reports/learners.server";
 import { learnerExport } from "../reports/exports.server";
 import { exportFormat, reportRequest } from "../reports/report-request.server";
 

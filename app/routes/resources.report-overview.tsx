@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { overview } from "../models/report-overview.server";
+import { overview } from "../models/reports/overview.server";
 import { overviewExport } from "../reports/exports.server";
 import { exportFormat, reportRequest } from "../reports/report-request.server";
 

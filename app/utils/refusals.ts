@@ -1,5 +1,5 @@
-import type { ModerationCode } from "../models/dialogue-moderation.server";
-import type { WriteCode } from "../models/dialogue-posting.server";
+import type { ModerationCode } from "../models/dialogue/moderation.server";
+import type { WriteCode } from "../models/dialogue/posting.server";
 
 /** How a refusal reads (a translation key) and the HTTP status the page answers with. */
 export interface Refusal {

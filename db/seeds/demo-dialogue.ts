@@ -1,6 +1,6 @@
 import type { DB } from "../client";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
-import { createGeneralSpace } from "../../app/models/dialogue.server";
+import { createGeneralSpace } from "../../app/models/dialogue/spaces.server";
 import { renderPost } from "../../app/dialogue/render.server";
 
 /** A second demo officer, from another country, so the dialogue has two sides. */

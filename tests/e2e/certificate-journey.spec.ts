@@ -1,5 +1,5 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { loadContent } from "../../app/content/load.server";
 import { progressCourse } from "../../app/content/progress-course";
@@ -7,7 +7,7 @@ import { completeItem } from "../../app/models/learning/item-progress.server";
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seeds/demo";
-import { DEMO, switchLanguage } from "./helpers/accounts";
+import { DEMO, signIn, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -55,13 +55,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, home: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Correo electrónico", { exact: true }).fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
-  await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
-  await expect(page).toHaveURL(`${server.url}${home}`);
-}
 
 async function pdfText(path: string): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), isEvalSupported: false, standardFontDataUrl: "node_modules/pdfjs-dist/standard_fonts/" }).promise;
@@ -70,7 +63,8 @@ async function pdfText(path: string): Promise<string> {
 }
 
 test("the officer completes the course, downloads the certificate, and its address says valid", async ({ page }) => {
-  await signIn(page, DEMO.officer.email, "/learn");
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}/learn/${COURSE_ID}/${LAST_LESSON}`);
   await page.getByRole("button", { name: /^Listo/ }).click();
   await expect(page).toHaveURL(new RegExp(`/learn/${COURSE_ID}\\?completed=1$`));
@@ -111,7 +105,8 @@ test("the officer completes the course, downloads the certificate, and its addre
 test("an admin revokes it with a reason; the same address then says revoked", async ({ page }) => {
   expect(verifyUrl).not.toBe("");
   const code = verifyUrl.split("/").pop()!;
-  await signIn(page, DEMO.admin.email, "/admin");
+  await signIn(page, DEMO.admin.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/admin`);
   await page.goto(`${server.url}/coordinate/certificates`);
   await expectNoAxeViolations(page, "certificates page");
   const row = page.getByRole("row").filter({ hasText: code });
@@ -132,7 +127,8 @@ test("an admin revokes it with a reason; the same address then says revoked", as
 });
 
 test("the officer's account lists the certificate, in Spanish and English", async ({ page }) => {
-  await signIn(page, DEMO.officer.email, "/learn");
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}/account`);
   await expect(page.getByRole("heading", { name: "Sus certificados" })).toBeVisible();
   await expect(page.getByText("Este certificado fue revocado.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, switchLanguage } from "./helpers/accounts";
+import { DEMO, signIn, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -46,8 +46,8 @@ async function expectCoursePageState(page: Page) {
 }
 
 test("the demo officer reads a module's lessons; after a restart the course page shows the same progress", async ({ page }) => {
-  await page.goto(`${server.url}/login`);
-  await signInOn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await expect(page.getByRole("heading", { level: 1, name: "Mi aprendizaje" })).toBeVisible();
 
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: COURSE }) });
@@ -72,8 +72,8 @@ test("the demo officer reads a module's lessons; after a restart the course page
 });
 
 test("a locked lesson opened directly says what opens it and cannot be completed", async ({ page }) => {
-  await page.goto(`${server.url}/login`);
-  await signInOn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   const response = await page.goto(`${server.url}/learn/trafficking-smuggling/referral-and-reporting`);
   expect(response?.status()).toBe(200);
   await expect(page.getByText("Esta actividad todavía está bloqueada.")).toBeVisible();
@@ -82,8 +82,8 @@ test("a locked lesson opened directly says what opens it and cannot be completed
 });
 
 test("the catalogue, course and lesson pages pass axe in Spanish and English", async ({ page }) => {
-  await page.goto(`${server.url}/login`);
-  await signInOn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   for (const lang of ["es", "en"] as const) {
     if (lang === "en") await switchLanguage(page, "en");
     for (const path of ["/learn", "/learn/trafficking-smuggling", "/learn/trafficking-smuggling/what-is-trafficking", "/learn/trafficking-smuggling/referral-and-reporting"]) {
@@ -96,10 +96,3 @@ test("the catalogue, course and lesson pages pass axe in Spanish and English", a
   await switchLanguage(page, "es");
 });
 
-/** Signs the demo officer in on this spec's own server (the page is already on its /login). */
-async function signInOn(page: Page) {
-  await page.getByLabel("Correo electrónico", { exact: true }).fill(DEMO.officer.email);
-  await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
-  await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
-  await expect(page).toHaveURL(`${server.url}/learn`);
-}

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
-import { DEMO_COHORT, DEMO_PASSWORD, signIn, signInAs, switchLanguage } from "./helpers/accounts";
+import { DEMO_COHORT, signIn, signInAs, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { freshAccount } from "./helpers/invitations";
 
@@ -56,7 +56,7 @@ async function officers(browser: Browser, variant: keyof typeof VARIANTS, testIn
   const pages: Page[] = [];
   for (const email of ["luis.hernandez@learners.demo.sendero.test", "juan.perez@learners.demo.sendero.test"]) {
     const page = await (await browser.newContext()).newPage();
-    await signIn(page, email, DEMO_PASSWORD);
+    await signIn(page, email);
     pages.push(page);
   }
   return [pages[0]!, pages[1]!];

@@ -43,7 +43,7 @@ test("a signed-in person's language is their own setting: kept after signing out
   const again = await elsewhere.newPage();
   await again.goto("/login");
   await expect(again.locator("html")).toHaveAttribute("lang", "es");
-  await signIn(again, person.email, person.password);
+  await signIn(again, person.email, { password: person.password });
   await expect(again).toHaveURL(/\/learn$/);
   await expect(again.locator("html")).toHaveAttribute("lang", "en");
   await expect(again.getByRole("heading", { level: 1, name: UI.en.areas.officer, exact: true })).toBeVisible();

@@ -84,7 +84,7 @@ for (const javaScriptEnabled of [false, true]) {
       test.setTimeout(240_000);
       const people = programmePeople(javaScriptEnabled ? "js" : "nojs");
       await setPassword(page, adminLink);
-      await signIn(page, "admin@programa.test", PASSWORD);
+      await signIn(page, "admin@programa.test", { password: PASSWORD });
 
       await page.goto("/admin/countries");
       await expect(page.getByText("Todavía no hay países. Añada el primero con su código ISO.")).toBeVisible();
@@ -160,7 +160,7 @@ for (const javaScriptEnabled of [false, true]) {
 
       // The Honduran coordinator sees Honduras' 60 officers (two courses each), and nobody else.
       await setPassword(page, links.get(coordinator.email)!);
-      await signIn(page, coordinator.email, PASSWORD);
+      await signIn(page, coordinator.email, { password: PASSWORD });
       await page.goto("/coordinate/learners");
       await expect(page.getByRole("heading", { level: 2, name: "120 inscripciones" })).toBeVisible();
       const exported = await page.request.get("/resources/report-learners?format=csv");
@@ -173,7 +173,7 @@ for (const javaScriptEnabled of [false, true]) {
 
       // An officer of the cohort signs in with the link the import produced.
       await setPassword(page, links.get(officer.email)!);
-      await signIn(page, officer.email, PASSWORD);
+      await signIn(page, officer.email, { password: PASSWORD });
       await page.goto("/learn");
       for (const course of COURSES) {
         const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: course.title, exact: true }) });

@@ -1,7 +1,7 @@
 import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { stringify } from "yaml";
-import { DEMO, switchLanguage } from "./helpers/accounts";
+import { DEMO, signIn, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -78,13 +78,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Correo electrónico", { exact: true }).fill(DEMO.officer.email);
-  await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
-  await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
-  await expect(page).toHaveURL(`${server.url}/learn`);
-}
 
 async function answerAll(page: Page, right: boolean, axe = false) {
   await expect(page.getByText("Pregunta 1 de 3")).toBeVisible();
@@ -114,7 +107,8 @@ async function answerAll(page: Page, right: boolean, axe = false) {
 }
 
 test("the demo officer fails the module quiz, waits, passes it and sees the module complete", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   // The module's three lessons first; the last one's "done, next" leads to the quiz.
   await page.goto(`${server.url}/learn/trafficking-smuggling/what-is-trafficking`);
   for (const next of ["¿Qué es el tráfico ilícito de migrantes?", "Trata y tráfico: cinco diferencias", "Comprobación: Dos delitos distintos"]) {
@@ -155,7 +149,8 @@ test("the demo officer fails the module quiz, waits, passes it and sees the modu
 });
 
 test("an attempt interrupted by a server restart resumes at the same question, answers kept", async ({ page }) => {
-  await signIn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}${QUIZ_URL}`);
   await switchLanguage(page, "en");
   await page.getByRole("button", { name: "Try to improve your result" }).click();
@@ -184,7 +179,8 @@ test("an attempt interrupted by a server restart resumes at the same question, a
 });
 
 test("an answer sent twice, or from a stale tab, is recorded once and shows where things stand", async ({ page, context }) => {
-  await signIn(page);
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}${QUIZ_URL}`);
   await page.getByRole("button", { name: "Intentar mejorar el resultado" }).click();
   await expect(page.getByText("Pregunta 1 de 3")).toBeVisible();

@@ -9,7 +9,7 @@ import { offeredChoices, type Decision, type Scenario } from "../../app/scenario
 import { createDb } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo } from "../../db/seeds/demo";
-import { DEMO, switchLanguage } from "./helpers/accounts";
+import { DEMO, signIn, switchLanguage } from "./helpers/accounts";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -67,13 +67,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, home: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Correo electrónico", { exact: true }).fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
-  await page.getByRole("button", { name: "Iniciar sesión", exact: true }).click();
-  await expect(page).toHaveURL(`${server.url}${home}`);
-}
 
 async function play(page: Page, texts: string[], axe: boolean) {
   for (const [index, text] of texts.entries()) {
@@ -88,7 +81,8 @@ async function play(page: Page, texts: string[], axe: boolean) {
 test("the officer plays to a harmful ending, reads the debrief, replays to the protected ending and the item is complete", async ({ page }) => {
   const harmful = shortestPlay(scenario, "harmful");
   const best = shortestPlay(scenario, "protected");
-  await signIn(page, DEMO.officer.email, "/learn");
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}/learn/${COURSE_ID}/${SCENARIO_ID}`);
   await expect(page.getByRole("heading", { level: 1, name: ITEM_TITLE })).toBeVisible();
   await expect(page.getByRole("heading", { name: "La situación" })).toBeVisible();
@@ -128,7 +122,8 @@ test("the officer plays to a harmful ending, reads the debrief, replays to the p
 });
 
 test("a doubled decision is taken once, and a stale page says what happened", async ({ page }) => {
-  await signIn(page, DEMO.officer.email, "/learn");
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/learn`);
   await page.goto(`${server.url}/learn/${COURSE_ID}/${SCENARIO_ID}`);
   await page.getByRole("button", { name: "Volver a jugar" }).click();
   await expect(page.getByText("Decisión 1", { exact: true })).toBeVisible();
@@ -152,7 +147,8 @@ test("a doubled decision is taken once, and a stale page says what happened", as
 });
 
 test("the coordinator's decision report counts the officer's plays, in Spanish and English", async ({ page }) => {
-  await signIn(page, DEMO.coordinator.email, "/coordinate");
+  await signIn(page, DEMO.coordinator.email, { origin: server.url });
+  await expect(page).toHaveURL(`${server.url}/coordinate`);
   await page.goto(`${server.url}/coordinate/scenarios`);
   await page.getByRole("link", { name: ITEM_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Decisiones en el caso: ${ITEM_TITLE}` })).toBeVisible();

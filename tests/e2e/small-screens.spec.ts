@@ -1,17 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers/accounts";
 
 // Officers use phones at border posts: every page must read at 320 px wide (which is also what
 // a 1280 px screen shows at 400 % zoom) without scrolling sideways; wide tables scroll inside
 // their own box.
 test.use({ viewport: { width: 320, height: 640 } });
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill("sendero-demo");
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
-import { createGeneralSpace } from "../../app/models/dialogue.server";
+import { createGeneralSpace } from "../../app/models/dialogue/spaces.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { unsubscribeUrl } from "../../app/models/mail-preferences.server";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
-import { createGeneralSpace } from "../../app/models/dialogue.server";
+import { createGeneralSpace } from "../../app/models/dialogue/spaces.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { createPasswordReset } from "../../app/models/password-reset.server";
 import { progressCourse } from "../../app/content/progress-course";

@@ -36,7 +36,7 @@ describe(`cohort capacity (${process.env.SENDERO_TEST_ENGINE})`, () => {
       tokens.map(({ token }, i) => acceptInvitation(t.db, token, { email: `plaza-${i}-${cohort.slice(0, 8)}@test.sendero.test`, displayName: `Plaza ${i}`, locale: "es", password: "una frase bastante larga" })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.reason))).toEqual(Array(15).fill("full"));
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? "" : r.code))).toEqual(Array(15).fill("full"));
     expect(await learners(cohort)).toBe(5);
     // A refused acceptance leaves nothing behind: no account, and the link is still open.
     const people = await t.db.selectFrom("people").select("id").where("email", "like", `plaza-%-${cohort.slice(0, 8)}@test.sendero.test`).execute();
@@ -74,6 +74,6 @@ describe(`cohort capacity (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const late = await makePerson(t.db);
     expect(await join(cohort, late.id)).toEqual({ ok: false, code: "closed" });
     const { token } = await createInvitation(t.db, { cohortId: cohort, role: "officer", email: null, note: null, createdBy: inviter, validForMs: 86_400_000 });
-    expect(await acceptInvitation(t.db, token, { email: `tarde-${cohort.slice(0, 8)}@test.sendero.test`, displayName: "Tarde", locale: "es", password: "una frase bastante larga" })).toEqual({ ok: false, reason: "closed" });
+    expect(await acceptInvitation(t.db, token, { email: `tarde-${cohort.slice(0, 8)}@test.sendero.test`, displayName: "Tarde", locale: "es", password: "una frase bastante larga" })).toEqual({ ok: false, code: "closed" });
   });
 });

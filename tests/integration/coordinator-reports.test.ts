@@ -7,7 +7,7 @@ import { followPlan, moveBack, takeQuiz } from "../../db/seeds/demo-learners";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
 import { recordView } from "../../app/models/learning/record.server";
-import { learnerBatches } from "../../app/models/report-learners.server";
+import { learnerBatches } from "../../app/models/reports/learners.server";
 import { parseListQuery } from "../../app/reports/filters";
 import type { FinishedAttempt } from "../../app/machines/quiz-attempt";
 import { outcome, signedInRequest, testContext } from "../setup/context";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sanitizeHtml from "sanitize-html";
 import { POST_SANITIZE_OPTIONS } from "../../app/dialogue/render.server";
 import { loadContent } from "../../app/content/load.server";
-import { ensureGeneralSpaces } from "../../app/models/dialogue.server";
+import { ensureGeneralSpaces } from "../../app/models/dialogue/spaces.server";
 import { outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";

@@ -2,10 +2,10 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
-import { discussionThread } from "../../app/models/dialogue-discussion.server";
-import { findThread } from "../../app/models/dialogue.server";
-import { moderatePost } from "../../app/models/dialogue-moderation.server";
-import { createReply } from "../../app/models/dialogue-posting.server";
+import { discussionThread } from "../../app/models/dialogue/discussion.server";
+import { findThread } from "../../app/models/dialogue/spaces.server";
+import { moderatePost } from "../../app/models/dialogue/moderation.server";
+import { createReply } from "../../app/models/dialogue/posting.server";
 import { makeCohort, makePerson } from "../setup/factories";
 import { openTestDb, type TestDb } from "../setup/test-db";
 

@@ -43,25 +43,25 @@ describe(`joining by invitation (${process.env.SENDERO_TEST_ENGINE})`, () => {
   it("can be used only once", async () => {
     const { token } = await invite();
     expect((await acceptInvitation(t.db, token, account("una@test.sendero.test"))).ok).toBe(true);
-    expect(await acceptInvitation(t.db, token, account("otra@test.sendero.test"))).toEqual({ ok: false, reason: "unusable" });
+    expect(await acceptInvitation(t.db, token, account("otra@test.sendero.test"))).toEqual({ ok: false, code: "unusable" });
     expect((await findInvitation(t.db, token))?.state).toBe("accepted");
   });
 
   it("refuses an expired or revoked invitation", async () => {
     const expired = await invite();
     await t.db.updateTable("invitations").set({ expires_at: sql`now() - interval '1 minute'` }).where("id", "=", expired.id).execute();
-    expect(await acceptInvitation(t.db, expired.token, account("tarde@test.sendero.test"))).toEqual({ ok: false, reason: "unusable" });
+    expect(await acceptInvitation(t.db, expired.token, account("tarde@test.sendero.test"))).toEqual({ ok: false, code: "unusable" });
     expect((await findInvitation(t.db, expired.token))?.state).toBe("expired");
 
     const revoked = await invite();
     expect(await revokeInvitation(t.db, revoked.id)).toBe(true);
-    expect(await acceptInvitation(t.db, revoked.token, account("anulada@test.sendero.test"))).toEqual({ ok: false, reason: "unusable" });
+    expect(await acceptInvitation(t.db, revoked.token, account("anulada@test.sendero.test"))).toEqual({ ok: false, code: "unusable" });
   });
 
   it("refuses an e-mail that already has an account, and leaves the invitation usable", async () => {
     const existing = await makePerson(t.db);
     const { token } = await invite();
-    expect(await acceptInvitation(t.db, token, account(existing.email))).toEqual({ ok: false, reason: "email-taken" });
+    expect(await acceptInvitation(t.db, token, account(existing.email))).toEqual({ ok: false, code: "email-taken" });
     expect((await findInvitation(t.db, token))?.state).toBe("open");
   });
 

@@ -7,7 +7,7 @@ import { mailPreferencesOf, saveMailPreferences } from "../../app/models/mail-pr
 import { queueCertificateMails, queueDueReminders, queueFacilitatorDigests } from "../../app/models/mail-schedule.server";
 import { issueCertificate } from "../../app/models/certificate.server";
 import { acceptInvitation, createInvitation } from "../../app/models/invitation.server";
-import { createGeneralSpace } from "../../app/models/dialogue.server";
+import { createGeneralSpace } from "../../app/models/dialogue/spaces.server";
 import { createLogger } from "../../app/server/log";
 import { anonymousRequest, outcome, signedInRequest, testContext } from "../setup/context";
 import { makeCohort, makePerson } from "../setup/factories";

@@ -6,7 +6,7 @@ import { loadContent } from "../../app/content/load.server";
 import type { Catalog } from "../../app/content/model";
 import { completionCourse } from "../../app/content/progress-course";
 import { grantsOf } from "../../app/models/access.server";
-import type { EnrolmentFilters } from "../../app/models/report-enrolments.server";
+import type { EnrolmentFilters } from "../../app/models/reports/enrolments.server";
 import { teamWork, type TeamWorkRow } from "../../app/models/reports/team-work.server";
 import { giveFeedback } from "../../app/models/teams/feedback.server";
 import { saveSubmission, submitSubmission } from "../../app/models/teams/submission.server";

@@ -3,7 +3,7 @@ import type { DB } from "../../../db/client";
 import type { Catalog } from "../../content/model";
 import type { ReportFilters } from "../../reports/filters";
 import type { Grant } from "../access.server";
-import { enrolments, type EnrolmentFilters } from "../report-enrolments.server";
+import { enrolments, type EnrolmentFilters } from "./enrolments.server";
 
 // Attendance at presentations by experts, for coordinators: per scheduled session, how many of
 // its cohort's officers (within scope and filters) attended, by code or marked by the

@@ -3,7 +3,7 @@ import type { DB } from "../../../db/client";
 import type { SubmissionStatus } from "../../../db/types";
 import type { Catalog } from "../../content/model";
 import type { Grant } from "../access.server";
-import { enrolments, type EnrolmentFilters } from "../report-enrolments.server";
+import { enrolments, type EnrolmentFilters } from "./enrolments.server";
 
 // Group work, for coordinators: per cohort, group task and team, how far the team's shared text
 // has come, the newest score the facilitator gave it, and when it was handed in and accepted.

@@ -1,11 +1,11 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { type Thread } from "../../models/dialogue.server";
-import type { Viewer } from "../../models/dialogue-access.server";
-import { moderatePost, moderateThread, muteMember, type ModerationResult } from "../../models/dialogue-moderation.server";
+import { type Thread } from "../../models/dialogue/spaces.server";
+import type { Viewer } from "../../models/dialogue/access.server";
+import { moderatePost, moderateThread, muteMember, type ModerationResult } from "../../models/dialogue/moderation.server";
 import { BODY_MAX, REASON_MAX, TITLE_MAX } from "../../dialogue/limits";
-import { createReply, deletePost, editPost, reportPost, type WriteResult } from "../../models/dialogue-posting.server";
-import { pageOfPost, setFollow } from "../../models/dialogue.server";
+import { createReply, deletePost, editPost, reportPost, type WriteResult } from "../../models/dialogue/posting.server";
+import { pageOfPost, setFollow } from "../../models/dialogue/spaces.server";
 import { parseForm } from "../../utils/forms.server";
 import { moderationRefusal, writeRefusal } from "../../utils/refusals";
 import { isUuid } from "../../utils/ids";

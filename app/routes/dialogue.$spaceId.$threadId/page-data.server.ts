@@ -1,8 +1,8 @@
 import type { AppLoadContext, SerializeFrom } from "@remix-run/node";
 import { segmentsOf, type PersonalDataHit } from "../../dialogue/safeguarding";
-import { isFollowing, listPosts, markThreadRead, mutedUntil, POSTS_PER_PAGE, type PostView, type Thread } from "../../models/dialogue.server";
-import type { Viewer } from "../../models/dialogue-access.server";
-import { discussionPrompt } from "../../models/dialogue-discussion.server";
+import { isFollowing, listPosts, markThreadRead, mutedUntil, POSTS_PER_PAGE, type PostView, type Thread } from "../../models/dialogue/spaces.server";
+import type { Viewer } from "../../models/dialogue/access.server";
+import { discussionPrompt } from "../../models/dialogue/discussion.server";
 import type { Locale } from "../../i18n/locales";
 
 // What the thread page shows a viewer: the page of posts, each with what this viewer may do.

@@ -35,10 +35,17 @@ export function uniqueEmail(testInfo: TestInfo, label: string): string {
   return `${label}-${uniqueSuffix(testInfo)}@e2e.sendero.test`;
 }
 
+export interface SignInOptions {
+  password?: string;
+  lang?: Lang;
+  /** The server's address, for a spec that runs its own server (otherwise the project's baseURL). */
+  origin?: string;
+}
+
 /** Signs in through the form on /login and waits until the person has left the sign-in page. */
-export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD, lang: Lang = "es"): Promise<void> {
+export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, lang = "es", origin = "" }: SignInOptions = {}): Promise<void> {
   const t = UI[lang];
-  await page.goto("/login");
+  await page.goto(`${origin}/login`);
   await page.getByLabel(t.email, { exact: true }).fill(email);
   await page.getByLabel(t.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: t.signIn, exact: true }).click();

@@ -1,4 +1,4 @@
-import type { Counts } from "./report-enrolments.server";
+import type { Counts } from "./enrolments.server";
 
 // The overview report's shape, shared by the query that builds it and the grouped counts it is made of.
 

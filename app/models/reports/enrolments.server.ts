@@ -1,9 +1,9 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { DB } from "../../db/client";
-import type { Database } from "../../db/types";
-import type { Catalog, Course } from "../content/model";
-import type { ReportFilters } from "../reports/filters";
-import { peopleInScope, type Grant } from "./access.server";
+import type { DB } from "../../../db/client";
+import type { Database } from "../../../db/types";
+import type { Catalog, Course } from "../../content/model";
+import type { ReportFilters } from "../../reports/filters";
+import { peopleInScope, type Grant } from "../access.server";
 
 /**
  * An enrolment is one officer in one cohort given one course (cohort_members × cohort_courses).

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Catalog, Course } from "../content/model";
-import type { ReportFilters } from "../reports/filters";
-import { GROUP_SHARE, questionStatistics, type QuestionStatistics } from "../reports/item-stats";
-import type { Grant } from "./access.server";
-import { enrolments } from "./report-enrolments.server";
+import type { DB } from "../../../db/client";
+import type { Catalog, Course } from "../../content/model";
+import type { ReportFilters } from "../../reports/filters";
+import { GROUP_SHARE, questionStatistics, type QuestionStatistics } from "../../reports/item-stats";
+import type { Grant } from "../access.server";
+import { enrolments } from "./enrolments.server";
 
 export interface QuizAnalysis {
   quizId: string;

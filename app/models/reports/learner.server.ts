@@ -1,12 +1,12 @@
-import type { DB } from "../../db/client";
-import type { Catalog } from "../content/model";
-import { pick } from "../content/model";
-import { courseView } from "../content/course-view.server";
-import { progressCourse } from "../content/progress-course";
-import type { Locale } from "../i18n/locales";
-import type { FinishedAttempt } from "../machines/quiz-attempt";
-import { peopleInScope, type Grant } from "./access.server";
-import { factsByCourse, progressSnapshot } from "./progress.server";
+import type { DB } from "../../../db/client";
+import type { Catalog } from "../../content/model";
+import { pick } from "../../content/model";
+import { courseView } from "../../content/course-view.server";
+import { progressCourse } from "../../content/progress-course";
+import type { Locale } from "../../i18n/locales";
+import type { FinishedAttempt } from "../../machines/quiz-attempt";
+import { peopleInScope, type Grant } from "../access.server";
+import { factsByCourse, progressSnapshot } from "../progress.server";
 
 const TIMELINE_LIMIT = 100;
 

@@ -1,15 +1,15 @@
 import { sql } from "kysely";
-import type { DB, Trx } from "../../db/client";
-import type { Catalog } from "../content/model";
-import type { PostState } from "../../db/types";
-import { renderPost } from "../dialogue/render.server";
-import { detectPersonalData } from "../dialogue/safeguarding";
-import { initialPostState, nextPostState } from "../machines/post-moderation";
-import type { Space, StoredHits, Thread } from "./dialogue.server";
-import { mutedUntil } from "./dialogue.server";
-import type { Viewer } from "./dialogue-access.server";
-import { completeDiscussionOf } from "./dialogue-discussion.server";
-import { facilitatorsOfSpace, followersOf, notify } from "./notification.server";
+import type { DB, Trx } from "../../../db/client";
+import type { Catalog } from "../../content/model";
+import type { PostState } from "../../../db/types";
+import { renderPost } from "../../dialogue/render.server";
+import { detectPersonalData } from "../../dialogue/safeguarding";
+import { initialPostState, nextPostState } from "../../machines/post-moderation";
+import type { Space, StoredHits, Thread } from "./spaces.server";
+import { mutedUntil } from "./spaces.server";
+import type { Viewer } from "./access.server";
+import { completeDiscussionOf } from "./discussion.server";
+import { facilitatorsOfSpace, followersOf, notify } from "../notification.server";
 
 // Writing in the dialogue: new threads, replies, edits, deletions and reports. Each function
 // takes a space or thread already found for this viewer (so already checked in SQL) and

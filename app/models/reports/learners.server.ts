@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Catalog } from "../content/model";
-import type { LearnerListQuery, Sort } from "../reports/filters";
-import type { Grant } from "./access.server";
-import { enrolments, overdueSql, statusSql } from "./report-enrolments.server";
+import type { DB } from "../../../db/client";
+import type { Catalog } from "../../content/model";
+import type { LearnerListQuery, Sort } from "../../reports/filters";
+import type { Grant } from "../access.server";
+import { enrolments, overdueSql, statusSql } from "./enrolments.server";
 
 export interface LearnerRow {
   personId: string;

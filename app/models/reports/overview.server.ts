@@ -1,13 +1,13 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Catalog, Course } from "../content/model";
-import type { ReportFilters } from "../reports/filters";
-import type { Grant } from "./access.server";
-import { groupedCounts } from "./report-overview-counts.server";
-import { enrolments, type Counts } from "./report-enrolments.server";
-import type { Overview } from "./report-overview-types";
+import type { DB } from "../../../db/client";
+import type { Catalog, Course } from "../../content/model";
+import type { ReportFilters } from "../../reports/filters";
+import type { Grant } from "../access.server";
+import { groupedCounts } from "./overview-counts.server";
+import { enrolments, type Counts } from "./enrolments.server";
+import type { Overview } from "./overview-types";
 
-export type { CohortCourseRow, Overview } from "./report-overview-types";
+export type { CohortCourseRow, Overview } from "./overview-types";
 
 
 /** Everything the overview page (and its export) shows, scoped and filtered in SQL. */

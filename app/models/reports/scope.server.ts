@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Catalog } from "../content/model";
-import type { ReportFilters } from "../reports/filters";
-import { cohortsInScope, peopleInScope, type Grant } from "./access.server";
+import type { DB } from "../../../db/client";
+import type { Catalog } from "../../content/model";
+import type { ReportFilters } from "../../reports/filters";
+import { cohortsInScope, peopleInScope, type Grant } from "../access.server";
 
 /** What a coordinator may filter by: only values within their scope (read in SQL). */
 export interface FilterOptions {

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Catalog } from "../content/model";
-import type { ReportFilters } from "../reports/filters";
-import type { Grant } from "./access.server";
-import { countsOf, enrolments, overdueSql } from "./report-enrolments.server";
-import type { Overview } from "./report-overview-types";
+import type { DB } from "../../../db/client";
+import type { Catalog } from "../../content/model";
+import type { ReportFilters } from "../../reports/filters";
+import type { Grant } from "../access.server";
+import { countsOf, enrolments, overdueSql } from "./enrolments.server";
+import type { Overview } from "./overview-types";
 
 // Which grouping set a row belongs to: grouping(cohort_id, country_code, institution_id, week)
 // has a bit set for each column the row is NOT grouped by (first column = highest bit).

@@ -1,12 +1,12 @@
-import type { DB } from "../../db/client";
-import type { PostState } from "../../db/types";
-import type { Catalog } from "../content/model";
-import { nextPostState, nextThreadFlags, type PostEvent, type ThreadEvent } from "../machines/post-moderation";
-import { audit } from "./audit.server";
-import { spaceModeratable, spaceReadable, type Viewer } from "./dialogue-access.server";
-import { completeDiscussionOf } from "./dialogue-discussion.server";
-import { announce } from "./dialogue-posting.server";
-import { notify, type NotificationKind } from "./notification.server";
+import type { DB } from "../../../db/client";
+import type { PostState } from "../../../db/types";
+import type { Catalog } from "../../content/model";
+import { nextPostState, nextThreadFlags, type PostEvent, type ThreadEvent } from "../../machines/post-moderation";
+import { audit } from "../audit.server";
+import { spaceModeratable, spaceReadable, type Viewer } from "./access.server";
+import { completeDiscussionOf } from "./discussion.server";
+import { announce } from "./posting.server";
+import { notify, type NotificationKind } from "../notification.server";
 
 // What facilitators do: decide on held and reported posts, pin and lock threads, mute members.
 // Every query finds its post, thread or space through spaceModeratable, so a facilitator of

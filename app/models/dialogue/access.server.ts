@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
-import type { Database } from "../../db/types";
-import type { Grant } from "./access.server";
+import type { Database } from "../../../db/types";
+import type { Grant } from "../access.server";
 
 /** Who is looking at the dialogue: a person, and whether they administer everything. */
 export interface Viewer {

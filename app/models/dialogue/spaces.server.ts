@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from "kysely";
-import type { DB } from "../../db/client";
-import type { Database, PostState } from "../../db/types";
-import { canModerateColumn, spaceReadable, type Viewer } from "./dialogue-access.server";
+import type { DB } from "../../../db/client";
+import type { Database, PostState } from "../../../db/types";
+import { canModerateColumn, spaceReadable, type Viewer } from "./access.server";
 
 // Reading the dialogue: spaces, threads and posts a viewer may see. Every query joins the space
 // through spaceReadable, so a space of another cohort is simply not found (404), by link or form.

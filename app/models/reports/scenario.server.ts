@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import type { DB } from "../../db/client";
-import type { Outcome } from "../content/scenario-schema";
-import type { Scenario } from "../scenario/compile";
-import { peopleInScope, type Grant } from "./access.server";
+import type { DB } from "../../../db/client";
+import type { Outcome } from "../../content/scenario-schema";
+import type { Scenario } from "../../scenario/compile";
+import { peopleInScope, type Grant } from "../access.server";
 
 export interface DecisionCount {
   nodeId: string;

@@ -1,9 +1,9 @@
-import type { DB, Trx } from "../../db/client";
-import type { Catalog, Course, CourseItem } from "../content/model";
-import { pick } from "../content/model";
-import type { Locale } from "../i18n/locales";
-import { completionCourse } from "../content/progress-course";
-import { record } from "./learning/record.server";
+import type { DB, Trx } from "../../../db/client";
+import type { Catalog, Course, CourseItem } from "../../content/model";
+import { pick } from "../../content/model";
+import type { Locale } from "../../i18n/locales";
+import { completionCourse } from "../../content/progress-course";
+import { record } from "../learning/record.server";
 
 // Course items of kind `discussion`: each cohort talks about the item's prompt in a space of its
 // own (one per cohort and item) holding one prompt thread. The item is done once the officer has
