@@ -159,7 +159,7 @@ describe(`reminders and digests (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect((await join("officer", "nueva.es@example.org", "es", "Nueva Oficial")).ok).toBe(true);
     expect((await join("facilitator", "facilita@example.org", "es", "Nuevo Facilitador")).ok).toBe(true);
     // A refused join (the address is taken) queues nothing.
-    expect(await join("officer", member.email, "es", "Repetida")).toEqual({ ok: false, reason: "email-taken" });
+    expect(await join("officer", member.email, "es", "Repetida")).toEqual({ ok: false, code: "email-taken" });
     await sendAll();
     expect(sink.messages.map((m) => m.to[0]).sort()).toEqual(["nueva.en@example.org", "nueva.es@example.org"]);
     const welcome = sink.messages.find((m) => m.to[0] === "nueva.en@example.org")!;
