@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { getUser } from "./auth/guards.server";
 import { useNonce } from "./components/nonce";
+import { OfflineStatusSlot } from "./components/offline-status-slot";
 import { SiteHeader } from "./components/site-header";
 import { i18nFor } from "./i18n/instance";
 import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
@@ -95,6 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {data ? i18nFor(locale, data.translations, data.area).t("nav.skip") : "Saltar al contenido"}
       </a>
       {data ? <SiteHeader user={data.user} locale={locale} /> : null}
+      {data && !data.lowData && !scriptless ? <OfflineStatusSlot /> : null}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -14,6 +14,7 @@ import { writeResults, type EngineRun, type Results } from "./lib/results";
 import { startServer } from "./lib/server";
 import { signIn, signInAll, type Account } from "./lib/sign-in";
 import { measurePageWeight } from "./page-weight";
+import { measureSavedCourse } from "./saved-course";
 import { measureStartup } from "./startup";
 import { TARGETS, type Engine, type Role, type Target } from "./targets";
 
@@ -55,6 +56,7 @@ const results: Results = {
   dataSet: { size: manifest.size, officers: manifest.officers, counts: manifest.counts },
   runs: [],
   pageWeight: null,
+  savedCourse: null,
   startup: null,
 };
 
@@ -94,6 +96,8 @@ try {
     try {
       results.pageWeight = await measurePageWeight(server.url, manifest);
       for (const page of results.pageWeight) log(`${page.page} (${page.mode}): ${(page.totalBytes / 1024).toFixed(1)} KB, ${page.scripts} scripts`);
+      results.savedCourse = await measureSavedCourse(server.url, manifest);
+      log(`saved course ${results.savedCourse.course}: ${(results.savedCourse.pagesBytes / 1024).toFixed(1)} KB of pages, ${(results.savedCourse.storedBytes / 1024).toFixed(1)} KB stored in all`);
     } finally {
       await server.stop();
     }

@@ -23,7 +23,7 @@ mkdir -p tests/.tmp
 step() { printf '\n== %s ==\n' "$1"; }
 
 step "typecheck"
-npx tsc --noEmit
+npx tsc --noEmit && npx tsc --noEmit -p app/offline/sw
 step "lint"
 npx eslint --max-warnings=0 .
 step "unit and integration tests (PGlite and PostgreSQL)"

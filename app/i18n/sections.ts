@@ -7,11 +7,11 @@
  */
 
 /** The frame of every page: header, skip link, sign-out, forms, errors, the notifications badge. */
-const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pagination", "dialogue.nav", "dialogue.notifications"];
+const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pagination", "dialogue.nav", "dialogue.notifications", "offlineStatus"];
 
 /** What each area adds; an area not listed (the home page, a 404) has the frame alone. */
 const AREAS: Record<string, readonly string[]> = {
-  learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "session", "groupTask", "certificate.mine", "dialogue.discussion"],
+  learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "session", "groupTask", "certificate.mine", "dialogue.discussion", "offlineSave"],
   account: ["account", "certificate", "lowData", "mailPrefs"],
   admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment"],
   coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin", "enrolment"],

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { PageWeight } from "../page-weight";
+import type { SavedCourseSize } from "../saved-course";
 import type { StartupTime } from "../startup";
 import type { Engine, Target } from "../targets";
 import type { LoadResult } from "./load";
@@ -32,6 +33,8 @@ export interface Results {
   dataSet: { size: string; officers: number; counts: Record<string, number> };
   runs: EngineRun[];
   pageWeight: PageWeight[] | null;
+  /** Absent from results written before offline saving existed. */
+  savedCourse?: SavedCourseSize | null;
   startup: StartupTime[] | null;
 }
 
@@ -145,6 +148,17 @@ export function markdown(r: Results): string {
       const b = (k: string) => kb(p.bytes[k] ?? 0);
       lines.push(`| ${p.page} | ${p.mode} | ${kb(p.totalBytes)} | ${b("html")} | ${b("css")} | ${b("js")} | ${b("images")} | ${b("fonts")} | ${p.requests} | ${p.scripts} |`);
     }
+  }
+  if (r.savedCourse) {
+    const s = r.savedCourse;
+    lines.push(
+      "",
+      "## A course saved for offline use (Chromium, Cache Storage after the save)",
+      "",
+      "| Course | Its pages and images | Stored in all (with scripts, styles, precache) | Entries | Received while saving |",
+      "|---|---|---|---|---|",
+      `| ${s.course} | ${kb(s.pagesBytes)} | ${kb(s.storedBytes)} | ${s.entries} | ${kb(s.transferredBytes)} |`,
+    );
   }
   if (r.startup) {
     lines.push("", "## Start-up (spawn to first successful /healthz, median of 3)", "", "| Case | ms | Tries |", "|---|---|---|");

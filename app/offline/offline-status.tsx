@@ -1,0 +1,110 @@
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PAGES_CACHE, REFUSED_KEY, SAVED_COURSE_PREFIX, type SavedCourse } from "./protocol";
+import { onWorkerMessage, tellWorker } from "./worker.client";
+
+/**
+ * What every page says about the connection once a service worker serves it (a course was
+ * saved): offline, and that this is the saved copy; a form that was not sent (it stays on the
+ * page); lessons marked done offline, once sent; any the server refused. Also asks the worker
+ * to send what waits, on each visit and when the connection comes back. Loaded by root.tsx only
+ * for pages a worker controls.
+ */
+export default function OfflineStatus() {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const [offline, setOffline] = useState(!navigator.onLine);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ url: string; title: string }[]>([]);
+
+  useEffect(() => {
+    const replay = () => navigator.onLine && tellWorker({ type: "replay" });
+    const wentOffline = () => setOffline(true);
+    const cameBack = () => {
+      setOffline(false);
+      replay();
+    };
+    // Offline, a form other than a saved lesson's stays on the page, with what was typed in it.
+    const guard = (event: SubmitEvent) => {
+      const form = event.target as HTMLFormElement;
+      if (navigator.onLine || form.method.toLowerCase() !== "post" || form.elements.namedItem("offlineToken")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (new URL(form.action, location.href).pathname === "/logout") {
+        // On a shared computer the person's saved pages go at once; the session ends once online.
+        tellWorker({ type: "clear" });
+        setAlert(t("offlineStatus.signOutOffline"));
+      } else setAlert(t("offlineStatus.notSent"));
+    };
+    window.addEventListener("offline", wentOffline);
+    window.addEventListener("online", cameBack);
+    document.addEventListener("submit", guard, true);
+    const unsubscribe = onWorkerMessage((message) => {
+      if (message.type === "not-sent") setAlert(t("offlineStatus.notSent"));
+      if (message.type === "replayed") {
+        if (message.delivered) {
+          setNotice(t("offlineStatus.sent", { count: message.delivered }));
+          revalidator.revalidate();
+        }
+        if (message.refused.length) void readRefused().then(setRefused);
+      }
+    });
+    replay();
+    void readRefused().then(setRefused);
+    return () => {
+      window.removeEventListener("offline", wentOffline);
+      window.removeEventListener("online", cameBack);
+      document.removeEventListener("submit", guard, true);
+      unsubscribe();
+    };
+    // Once per page load: the revalidator and t are stable enough for what they do here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function dismissRefused() {
+    await (await caches.open(PAGES_CACHE)).delete(REFUSED_KEY);
+    setRefused([]);
+  }
+
+  return (
+    <div className="offline-status">
+      <div role="status">
+        {offline ? <p className="notice">{t("offlineStatus.offline")}</p> : null}
+        {notice ? <p className="notice">{notice}</p> : null}
+      </div>
+      <div role="alert">
+        {alert ? <p className="alert">{alert}</p> : null}
+        {refused.length ? (
+          <div className="alert">
+            <p>{t("offlineStatus.refused", { count: refused.length })}</p>
+            <ul>
+              {refused.map((r) => (
+                <li key={r.url}>
+                  <a href={r.url}>{r.title}</a>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="button-secondary" onClick={() => void dismissRefused()}>
+              {t("offlineStatus.dismiss")}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The refused lessons the worker kept, with their titles from the saved courses' records. */
+async function readRefused(): Promise<{ url: string; title: string }[]> {
+  const cache = await caches.open(PAGES_CACHE);
+  const urls = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
+  if (!urls.length) return [];
+  const titles: Record<string, string> = {};
+  for (const key of await cache.keys()) {
+    if (!new URL(key.url).pathname.startsWith(SAVED_COURSE_PREFIX)) continue;
+    Object.assign(titles, ((await (await cache.match(key))?.json()) as SavedCourse).titles);
+  }
+  return urls.map((url) => ({ url, title: titles[url] ?? url }));
+}

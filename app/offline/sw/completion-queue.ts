@@ -1,0 +1,86 @@
+// Lessons marked done while offline. The form's request is kept in IndexedDB by Workbox's
+// background-sync Queue, with the time it was marked done, and sent again when the browser
+// says the connection is back (Background Sync), when the worker starts where there is no such
+// event, and whenever a page asks (each visit, and the page's "online" event). The server takes
+// each one once, with that time, thanks to the form's one-time offline token.
+import { Queue } from "workbox-background-sync";
+import { PAGES_CACHE, REFUSED_KEY, type QueuedCompletion } from "../protocol";
+import { broadcast } from "./broadcast";
+
+const queue = new Queue("sendero-completions", {
+  // Kept for 30 days (in minutes), as long as the offline token is good.
+  maxRetentionTime: 30 * 24 * 60,
+  onSync: async () => {
+    const result = await replayQueue();
+    await broadcast({ type: "replayed", ...result });
+    // The browser tries again later when something is still waiting.
+    if (result.waiting) throw new Error("completions still waiting for the connection");
+  },
+});
+
+/** Only a saved lesson's form carries the token; its `offlineNext` says where the officer goes next. */
+export async function queueCompletion(request: Request): Promise<Response | null> {
+  const form = new URLSearchParams(await request.clone().text());
+  const next = form.get("offlineNext") ?? "";
+  if (!form.get("offlineToken") || !next.startsWith("/learn/")) return null;
+  form.set("completedAt", new Date().toISOString());
+  const queued = new Request(request.url, { method: "POST", headers: request.headers, body: form.toString(), credentials: "same-origin" });
+  await queue.pushRequest({ request: queued });
+  // The answer a Remix form expects for a redirect; a plain form gets a plain redirect.
+  if (new URL(request.url).searchParams.has("_data")) return new Response(null, { status: 204, headers: { "X-Remix-Redirect": next, "X-Remix-Status": "303" } });
+  return Response.redirect(new URL(next, request.url).href, 303);
+}
+
+export async function queuedCompletions(): Promise<QueuedCompletion[]> {
+  return (await queue.getAll()).map((entry) => ({ url: new URL(entry.request.url).pathname, at: entry.timestamp ?? Date.now() }));
+}
+
+export async function clearQueue(): Promise<void> {
+  while (await queue.shiftRequest());
+  await (await caches.open(PAGES_CACHE)).delete(REFUSED_KEY);
+}
+
+let replaying: Promise<ReplayResult> | null = null;
+export interface ReplayResult {
+  delivered: number;
+  refused: string[];
+  /** Still queued: no connection, the server failed, or the person must sign in again. */
+  waiting: number;
+}
+
+/** Sends what is queued, oldest first; one replay at a time, whoever asks. */
+export function replayQueue(): Promise<ReplayResult> {
+  replaying ??= replay().finally(() => (replaying = null));
+  return replaying;
+}
+
+async function replay(): Promise<ReplayResult> {
+  let delivered = 0;
+  const refused: string[] = [];
+  for (let entry = await queue.shiftRequest(); entry; entry = await queue.shiftRequest()) {
+    let response: Response;
+    try {
+      response = await fetch(entry.request.clone());
+    } catch {
+      await queue.unshiftRequest(entry);
+      break;
+    }
+    // Signed out meanwhile (the guard sends to /login), or the server failed: keep it for later.
+    const toSignIn = (response.headers.get("X-Remix-Redirect") ?? new URL(response.url).pathname).startsWith("/login");
+    if (response.status >= 500 || toSignIn) {
+      await queue.unshiftRequest(entry);
+      break;
+    }
+    if (response.ok) delivered += 1;
+    else refused.push(new URL(entry.request.url).pathname);
+  }
+  if (refused.length) await rememberRefused(refused);
+  return { delivered, refused, waiting: (await queue.getAll()).length };
+}
+
+/** Kept until a page shows them (app/offline/offline-status.tsx), so none goes unsaid. */
+async function rememberRefused(paths: string[]): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  const before = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
+  await cache.put(REFUSED_KEY, new Response(JSON.stringify([...new Set([...before, ...paths])]), { headers: { "Content-Type": "application/json" } }));
+}

@@ -1,0 +1,130 @@
+import { rmSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { createDb } from "../../db/client";
+import { DEMO, signIn, signOut } from "./helpers/accounts";
+import { expectNoAxeViolations } from "./helpers/axe";
+import { startServer, type RunningServer } from "./helpers/server";
+
+// At a border post the connection drops: the demo officer saves a course, goes offline, reads
+// three lessons and marks two done, closes the tab, and once back online both completions reach
+// the server exactly once, with the time they were marked. A quiz opened offline says it needs
+// a connection. Signing out leaves none of the person's pages on the device. The service
+// worker needs JavaScript, so this runs in the JavaScript project only, on its own server.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+const COURSE_ID = "trafficking-smuggling";
+const COURSE = "Trata de personas y tráfico ilícito de migrantes: distinguirlos y responder";
+const LESSONS = [
+  { id: "what-is-trafficking", title: "¿Qué es la trata de personas?" },
+  { id: "what-is-smuggling", title: "¿Qué es el tráfico ilícito de migrantes?" },
+  { id: "telling-them-apart", title: "Trata y tráfico: cinco diferencias" },
+];
+
+let server: RunningServer;
+let dataDir = "";
+
+// eslint-disable-next-line no-empty-pattern -- Playwright passes test info second, after the fixtures object
+test.beforeAll(async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  const port = Number(process.env.E2E_PORT ?? 3100) + 16;
+  dataDir = `tests/.tmp/offline-reading-${port}`;
+  rmSync(dataDir, { recursive: true, force: true });
+  server = await startServer(port, { DATA_DIR: dataDir });
+  expect(testInfo.project.name).toBe("js");
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const coursePage = () => `${server.url}/learn/${COURSE_ID}`;
+const lessonPage = (id: string) => `${coursePage()}/${id}`;
+
+/** Every address kept in the browser's Cache Storage, whatever the cache. */
+async function cachedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname + new URL(request.url).search);
+    return urls;
+  });
+}
+
+test("a saved course reads offline; two lessons marked done offline reach the server once, with their time", async ({ context, page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await expect(panel.getByText("Guarde este curso en el dispositivo")).toBeVisible();
+  await expectNoAxeViolations(page, "course page with the offline panel");
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByText(/^Guardado en este dispositivo el .+; ocupa [\d.,]+\s?(kB|MB)\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole("button", { name: "Quitar del dispositivo" })).toBeVisible();
+
+  await context.setOffline(true);
+  const markedFrom = new Date();
+  await page.goto(coursePage());
+  await expect(page.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
+  await expect(page.getByText(/^Sin conexión\. Lo que ve es la copia guardada/)).toBeVisible();
+
+  // Three lessons opened, the first two marked done: each "done, next" waits on the device.
+  await page.goto(lessonPage(LESSONS[0]!.id));
+  await expect(page.getByRole("heading", { level: 1, name: LESSONS[0]!.title })).toBeVisible();
+  await page.getByRole("button", { name: "Listo, siguiente" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LESSONS[1]!.title })).toBeVisible();
+  await page.getByRole("button", { name: "Listo, siguiente" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LESSONS[2]!.title })).toBeVisible();
+  const markedUntil = new Date();
+
+  await page.goto(coursePage());
+  const waiting = page.getByRole("region", { name: "Usar sin conexión" });
+  await expect(waiting.getByText("2 lecciones marcadas como terminadas en este dispositivo se enviarán cuando tenga conexión:")).toBeVisible();
+  await expect(waiting.getByRole("listitem")).toHaveText([LESSONS[0]!.title, LESSONS[1]!.title]);
+
+  // A quiz needs the server: offline it gets a page that says so, not a browser error.
+  await page.goto(`${coursePage()}/two-crimes-quiz`);
+  await expect(page.getByRole("heading", { level: 1, name: "Esta actividad necesita conexión" })).toBeVisible();
+  await expectNoAxeViolations(page, "needs-a-connection page");
+
+  // The tab closes; later the connection is back and the officer opens Sendero again.
+  await page.close();
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(coursePage());
+  for (const lesson of LESSONS.slice(0, 2)) {
+    await expect(again.locator("li.item").filter({ hasText: lesson.title }).getByText("Completada", { exact: true })).toBeVisible({ timeout: 20_000 });
+  }
+  await expect(again.getByText("Se enviaron 2 lecciones que marcó como terminadas sin conexión.")).toBeVisible();
+  // Sent once: a second visit sends nothing more.
+  await again.reload();
+  await expect(again.getByRole("region", { name: "Usar sin conexión" }).getByText(/se enviarán cuando tenga conexión/)).toHaveCount(0);
+
+  // Signing out on a shared computer: none of the person's pages stay in Cache Storage.
+  expect((await cachedUrls(again)).some((url) => url.startsWith("/learn/"))).toBe(true);
+  await signOut(again);
+  const left = await cachedUrls(again);
+  expect(left.filter((url) => url.startsWith("/learn/") || url.startsWith("/course-images/") || url.startsWith("/__offline/"))).toEqual([]);
+
+  // In the database (the embedded one is read once the server has stopped): one completion
+  // each, stamped with the time it was marked offline, not the time it arrived.
+  expect(await server.stop()).toBe(0);
+  const db = createDb({ dataDir });
+  try {
+    const officer = await db.selectFrom("people").select("id").where("email", "=", DEMO.officer.email).executeTakeFirstOrThrow();
+    for (const lesson of LESSONS.slice(0, 2)) {
+      const events = await db
+        .selectFrom("learning_events")
+        .select(["timestamp"])
+        .where("actor_id", "=", officer.id)
+        .where("verb", "=", "completed")
+        .where("object_id", "=", `${COURSE_ID}/${lesson.id}`)
+        .execute();
+      expect(events, lesson.id).toHaveLength(1);
+      const progress = await db.selectFrom("item_progress").select("completed_at").where("person_id", "=", officer.id).where("item_id", "=", lesson.id).executeTakeFirstOrThrow();
+      expect(progress.completed_at!.getTime()).toBeGreaterThanOrEqual(markedFrom.getTime() - 1000);
+      expect(progress.completed_at!.getTime()).toBeLessThanOrEqual(markedUntil.getTime() + 1000);
+    }
+    const third = await db.selectFrom("item_progress").select("completed_at").where("person_id", "=", officer.id).where("item_id", "=", LESSONS[2]!.id).executeTakeFirst();
+    expect(third?.completed_at ?? null).toBeNull();
+  } finally {
+    await db.destroy();
+  }
+});
