@@ -6,6 +6,13 @@
  */
 export const OFFLINE_SAVE_HEADER = "Sendero-Offline-Save";
 
+/**
+ * The page a device shows for an address it has not saved, or an activity that needs the server,
+ * while there is no connection. It is saved once and shown to whoever uses the device, so it is
+ * rendered for nobody in particular (the root loader reads no session for it).
+ */
+export const OFFLINE_PAGE = "/offline";
+
 export const isOfflineSave = (request: Request) => request.headers.get(OFFLINE_SAVE_HEADER) === "1";
 
 /** What a saved lesson's "done, next" form adds: the token, and where the device goes next. */
