@@ -41,7 +41,7 @@ export async function recordView(db: DB, personId: string, courseId: string, ite
   });
 }
 
-/** Marks an item done, in a transaction of its own (see completeItem; `at` by default now). */
-export async function recordCompletion(db: DB, personId: string, course: CompletingCourse, itemId: string, itemType: string, at?: Date): Promise<CompletionResult> {
-  return db.transaction().execute((trx) => completeItem(trx, personId, course, itemId, itemType, at));
+/** Marks an item done, in a transaction of its own (see completeItem). */
+export async function recordCompletion(db: DB, personId: string, course: CompletingCourse, itemId: string, itemType: string): Promise<CompletionResult> {
+  return db.transaction().execute((trx) => completeItem(trx, personId, course, itemId, itemType));
 }
