@@ -25,12 +25,17 @@ import { unreadNotificationCount } from "./models/notification.server";
 import { areaOf } from "./i18n/sections";
 import { pageTranslations } from "./i18n/translations.server";
 import { AREAS, rolesAllow } from "./roles";
+import { OFFLINE_PAGE } from "./utils/offline-save";
 import type { RootData } from "./root-data";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Installable as an app (routes/manifest[.]webmanifest.tsx); with credentials, so the
+  // manifest comes in the language the cookie asks for.
+  { rel: "manifest", href: "/manifest.webmanifest", crossOrigin: "use-credentials" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Sendero" }];
@@ -48,10 +53,13 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   // While the database is unreachable the page itself answers 503; the frame still renders, in
   // the language the browser or cookie asks for, so that message can be read.
-  const user = await getUser(context, request).catch((error: unknown) => {
-    if (error instanceof Response && error.status === 503) return null;
-    throw error;
-  });
+  const forNobody = new URL(request.url).pathname === OFFLINE_PAGE;
+  const user = forNobody
+    ? null
+    : await getUser(context, request).catch((error: unknown) => {
+        if (error instanceof Response && error.status === 503) return null;
+        throw error;
+      });
   const locale = localeFor(request, user);
   return {
     locale,
@@ -108,6 +116,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#0b5a63" />
         <Meta />
         <Links />
       </head>

@@ -57,6 +57,7 @@ export interface Database {
   peer_review_rounds: PeerReviewRoundsTable;
   peer_review_assignments: PeerReviewAssignmentsTable;
   peer_reviews: PeerReviewsTable;
+  offline_completions: OfflineCompletionsTable;
 }
 
 interface CountriesTable {
@@ -557,4 +558,14 @@ interface TeamSubmissionRevisionsTable {
   body_source: string;
   edited_by: string | null;
   created_at: CreatedAt;
+}
+
+/** A lesson completion that came from a saved page's queue, by the hash of its one-time token. */
+interface OfflineCompletionsTable {
+  token_hash: string;
+  person_id: string;
+  course_id: string;
+  item_id: string;
+  completed_at: Timestamp;
+  received_at: CreatedAt;
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import type { ItemKind } from "../content/schema";
+import type { OfflineSave } from "../utils/offline-save";
 import type { OUTDATED } from "./activity.server";
 import { DiscussionPanel } from "./discussion-panel";
 import { GroupTaskPanel } from "./group-task-panel";
@@ -19,6 +20,8 @@ export interface PanelContext {
   values: Record<string, string | string[]>;
   /** The page followed a step taken on an older copy of it (another tab, a repeated POST). */
   stale: boolean;
+  /** A lesson page saved for reading offline: its form's token and where to go next. */
+  offline: OfflineSave | null;
 }
 
 type Page<K extends ItemKind> = Exclude<NonNullable<ActivityPages[K]>, typeof OUTDATED>;
@@ -60,10 +63,10 @@ function Notice({ kind }: { kind: "outdated" | "soon" }) {
 // Each kind's panel, with the error and "already done" notices where that kind shows them
 // (quizzes and scenarios show their own errors; a finished scenario shows its debrief instead).
 const PANELS: { [K in ItemKind]: Panel<K> } = {
-  lesson: ({ page, error, done, hasNext }) => (
+  lesson: ({ page, error, done, hasNext, offline }) => (
     <>
       <StepError error={error} />
-      <LessonPanel lesson={page} done={done} hasNext={hasNext} />
+      <LessonPanel lesson={page} done={done} hasNext={hasNext} offline={offline} />
       <DoneNotice done={done} />
     </>
   ),

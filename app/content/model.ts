@@ -97,3 +97,10 @@ export interface Catalog {
 export function pick(text: Localized, locale: Locale): string {
   return text[locale] ?? text.es ?? Object.values(text)[0] ?? "";
 }
+
+/** A lesson's text in the wanted language, else in Spanish (with the language it is in); null when it has none. */
+export function lessonIn(course: Pick<Course, "lessons">, itemId: string, locale: Locale): { lesson: Lesson; locale: Locale } | null {
+  const lessonLocale: Locale = course.lessons.has(`${itemId}.${locale}`) ? locale : "es";
+  const lesson = course.lessons.get(`${itemId}.${lessonLocale}`);
+  return lesson ? { lesson, locale: lessonLocale } : null;
+}

@@ -22,6 +22,7 @@ const AREAS: Record<string, readonly string[]> = {
   reset: ["reset"],
   mail: ["mailPrefs"],
   verify: ["certificate"],
+  offline: ["offline"],
 };
 
 /** The area of a path: "/learn/x/y" → "learn"; "" for paths outside every area (home, 404s). */

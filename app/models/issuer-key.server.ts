@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 import type { DB } from "../../db/client";
 
@@ -29,4 +30,14 @@ async function oldestKey(db: DB) {
 export async function publicJwks(db: DB): Promise<{ keys: JWK[] }> {
   const rows = await db.selectFrom("issuer_keys").select("public_jwk").orderBy("created_at").orderBy("kid").execute();
   return { keys: rows.map((r) => r.public_jwk as JWK) };
+}
+
+/**
+ * A secret for one purpose (unsubscribe links, offline completion tokens), derived from the
+ * signing key: every process derives the same one with no extra setting, and none of them
+ * signs credentials. A new purpose takes a new `info`; changing an `info` voids what it signed.
+ */
+export async function derivedSecret(db: DB, info: string): Promise<Buffer> {
+  const { privateJwk } = await issuerKey(db);
+  return Buffer.from(hkdfSync("sha256", Buffer.from(privateJwk.d ?? "", "base64url"), "sendero", info, 32));
 }

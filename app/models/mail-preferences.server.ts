@@ -1,9 +1,8 @@
-import { hkdfSync } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "../../db/client";
 import { readUnsubscribeToken, unsubscribeToken, type MailTopic } from "../mail/unsubscribe";
 import { audit } from "./audit.server";
-import { issuerKey } from "./issuer-key.server";
+import { derivedSecret } from "./issuer-key.server";
 import type { Result } from "./result";
 
 export interface MailPreferences {
@@ -28,14 +27,8 @@ export async function saveMailPreferences(db: DB, input: { personId: string; pre
   });
 }
 
-/**
- * The key of unsubscribe links, derived from the server's signing key (models/issuer-key), so
- * every process signs alike with no extra setting, and it never signs credentials itself.
- */
-async function linkSecret(db: DB): Promise<Buffer> {
-  const { privateJwk } = await issuerKey(db);
-  return Buffer.from(hkdfSync("sha256", Buffer.from(privateJwk.d ?? "", "base64url"), "sendero", "mail-unsubscribe-v1", 32));
-}
+/** The key of unsubscribe links (derived from the server's signing key: models/issuer-key). */
+const linkSecret = (db: DB) => derivedSecret(db, "mail-unsubscribe-v1");
 
 export async function unsubscribeUrl(db: DB, siteUrl: string, personId: string, topic: MailTopic): Promise<string> {
   return (await unsubscribeLinks(db, siteUrl))(personId, topic);

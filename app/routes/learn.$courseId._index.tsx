@@ -5,6 +5,7 @@ import { notFound, requirePermission } from "../auth/guards.server";
 import { ProgressBar } from "../components/progress-bar";
 import { ModulePath, WhyNotComplete } from "../components/module-path";
 import { courseView } from "../content/course-view.server";
+import { contentVersion } from "../content/offline-course.server";
 import { progressCourse } from "../content/progress-course";
 import { localeFor } from "../i18n/request-locale.server";
 import { visibleCourse } from "../models/catalog.server";
@@ -36,6 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     liveSessions,
     course: courseView(found.course, snapshot.context, locale),
+    // A copy of the course saved on the device with another version is out of date.
+    offlineVersion: contentVersion(found.course),
     certificate: certificate && { code: certificate.code, issuedAt: certificate.issued_at.toISOString(), revoked: certificate.revoked_at !== null },
   });
 }

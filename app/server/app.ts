@@ -15,6 +15,7 @@ import { ENROLMENT_UPLOAD_PATH } from "../import/upload-path";
 import type { Logger } from "./log";
 import { remixHandler } from "./remix-handler";
 import { securityHeaders } from "./security-headers";
+import { serviceWorkerScript } from "./service-worker";
 
 export interface AppDeps {
   build: ServerBuild;
@@ -57,9 +58,10 @@ export function createApp({ build, db, config, content, log }: AppDeps) {
     }
   });
 
+  app.get("/sw.js", serviceWorkerScript());
   // Public files other than the build (mounted first, above) are cached for an hour. Only paths
-  // that look like a top-level file reach the disk: a page request costs no stat (and no error).
-  app.get(/^\/[\w-]+\.[a-z]+$/, express.static("public", { maxAge: "1h", index: false }));
+  // that look like a top-level file (or an app icon) reach the disk: a page request costs no stat.
+  app.get(/^\/(icons\/)?[\w-]+\.[a-z]+$/, express.static("public", { maxAge: "1h", index: false }));
   // Course images only (never the course files around them, which hold quiz keys).
   app.get("/course-images/:course/:file", (req, res, next) => {
     const { course, file } = req.params;

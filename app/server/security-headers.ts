@@ -24,6 +24,9 @@ export function securityHeaders(options: { hsts: boolean; development: boolean }
         // Recordings of expert talks are hosted elsewhere (course content names their https address).
         "media-src": ["'self'", "https:"],
         "connect-src": options.development ? ["'self'", "ws:"] : ["'self'"],
+        // The service worker that keeps saved courses for reading offline, and the app manifest.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'none'"],

@@ -121,6 +121,11 @@ const TABLE: Record<string, RouteCase> = {
   "logout.tsx": { url: () => "/logout", loader: all("redirect"), action: all("login") },
   "mail.unsubscribe.$token.tsx": { url: () => `/mail/unsubscribe/${ids.unsubscribe}`, loader: all(200), action: all(400) },
   "reset.$token.tsx": { url: () => `/reset/${ids.resetToken}`, loader: all(200), action: all(400) },
+  // Offline reading (issue 19): what to save of a course (its guard is the course page's), the
+  // page shown without a connection (no loader: the same for everyone) and the app manifest.
+  "resources.offline-course.$courseId.tsx": { url: () => "/resources/offline-course/trafficking-smuggling", loader: signedIn(200) },
+  "offline.tsx": { url: () => "/offline" },
+  "manifest[.]webmanifest.tsx": { url: () => "/manifest.webmanifest", loader: all(200) },
 };
 
 let t: TestDb;
@@ -185,6 +190,7 @@ function classify(response: Response): Expected | number {
 const paramsOf = (url: string) => {
   const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
+  if (first === "resources" && second === "offline-course") return { courseId: third };
   if (first === "facilitate" && second === "sessions" && third) return { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] };
   if (first === "facilitate" && second === "teams" && third) return fourth ? { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] } : { cohortId: third };
   if (first === "calendar") return { token: second };
@@ -241,6 +247,8 @@ describe(`out-of-scope members (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect((await outcome(async () => coursePage({ request: await outsider("/learn/closed-course"), context: context(), params }))).status).toBe(404);
     expect((await outcome(async () => itemPage({ request: await outsider("/learn/closed-course/what-is-trafficking"), context: context(), params }))).status).toBe(404);
     expect((await outcome(async () => itemAction({ request: await outsider("/learn/closed-course/what-is-trafficking", { method: "POST", body: new URLSearchParams() }), context: context(), params }))).status).toBe(404);
+    const { loader: saveList } = await import("../../app/routes/resources.offline-course.$courseId");
+    expect((await outcome(async () => saveList({ request: await outsider("/resources/offline-course/closed-course"), context: context(), params }))).status).toBe(404);
     // …while a member of the cohort it was given to sees it.
     expect((await outcome(async () => coursePage({ request: await request("officer", "/learn/closed-course"), context: context(), params }))).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ItemArgs } from "../../activities/activity.server";
@@ -12,13 +12,23 @@ import { progressCourse } from "../../content/progress-course";
 import { localeFor } from "../../i18n/request-locale.server";
 import { itemStatus } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
+import { offlineLessonToken } from "../../models/learning/offline-completion.server";
 import { recordView } from "../../models/learning/record.server";
 import { factsFor, progressSnapshot, withView } from "../../models/progress.server";
+import { isOfflineSave } from "../../utils/offline-save";
 
 // Every kind of course item has this one page: the guard finds the item and the person's
 // progress, then the item's activity (app/activities/) gives the page data or takes the step.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} · ${data.courseTitle} · Sendero` : "Sendero" }];
+
+// The frame's headers, and the loader's Cache-Control when it sets one (a page saved for offline).
+export const headers: HeadersFunction = ({ parentHeaders, loaderHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const cacheControl = loaderHeaders.get("Cache-Control");
+  if (cacheControl) headers.set("Cache-Control", cacheControl);
+  return headers;
+};
 
 /** Signed in, the course visible to the person, the item in it: the activity's arguments. */
 async function guard(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<ItemArgs> {
@@ -34,9 +44,11 @@ async function guard(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<Ite
 export async function loader(args: LoaderFunctionArgs) {
   const found = await guard(args);
   const { context, personId, course, item, locale } = found;
+  // A lesson saved for reading offline is not opened by saving it (app/utils/offline-save.ts).
+  const saving = item.kind === "lesson" && isOfflineSave(args.request);
   let progress = found.progress;
   const before = itemStatus(progress.context, item.id).state;
-  if (before === "available" || before === "in-progress") {
+  if (!saving && (before === "available" || before === "in-progress")) {
     // Opening an item is itself a learning event (it also starts the coarse time count).
     await recordView(context.db, personId, course.id, item.id, item.kind);
     progress = withView(progress, item.id);
@@ -51,15 +63,24 @@ export async function loader(args: LoaderFunctionArgs) {
     return other ? { id: other.id, title: pick(other.title, locale) } : null;
   };
   const pages: ActivityPages = itemView.state === "locked" ? {} : { [item.kind]: await ACTIVITIES[item.kind].pageData({ ...found, progress }) };
-  return json({
+  const next = neighbour(index + 1);
+  const offline = saving
+    ? { token: await offlineLessonToken(context.db, { personId, courseId: course.id, itemId: item.id }), next: next ? `/learn/${course.id}/${next.id}` : `/learn/${course.id}` }
+    : null;
+  const data = {
     courseId: course.id,
     courseTitle: view.title,
     item: { ...itemView, moduleTitle: moduleView.title, locks: [...moduleView.locks, ...itemView.reasons] },
     locale,
     ...pages,
     previous: neighbour(index - 1),
-    next: neighbour(index + 1),
-  });
+    next,
+    // Only on a saved page: a normal page's data is as it always was.
+    ...(offline ? { offline } : {}),
+  };
+  // The device keeps the saved copy in its own store; no HTTP cache may keep this one (it is
+  // the person's, with a one-time token) or hand it out for the normal page.
+  return json(data, offline ? { headers: { "Cache-Control": "private, no-store" } } : undefined);
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -111,6 +132,7 @@ export default function ItemPage() {
           error={actionData?.error ?? null}
           values={actionData?.values ?? {}}
           stale={params.has("stale")}
+          offline={data.offline ?? null}
         />
       )}
       <nav className="prev-next" aria-label={t("lesson.navigation")}>
