@@ -1,7 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PAGES_CACHE, REFUSED_KEY, SAVED_COURSE_PREFIX, type SavedCourse } from "./protocol";
+import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, SAVED_COURSE_PREFIX, type SavedCourse } from "./protocol";
 import { onWorkerMessage, tellWorker } from "./worker.client";
 
 /**
@@ -20,10 +20,13 @@ export default function OfflineStatus() {
   const [refused, setRefused] = useState<{ url: string; title: string }[]>([]);
 
   useEffect(() => {
-    const replay = () => navigator.onLine && tellWorker({ type: "replay" });
+    const csrf = () => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
+    const replay = () => navigator.onLine && tellWorker({ type: "replay", csrf: csrf() });
     const wentOffline = () => setOffline(true);
     const cameBack = () => {
       setOffline(false);
+      // "Not sent" was about the lost connection; with it back the person can send again.
+      setAlert(null);
       replay();
     };
     // Offline, a form other than a saved lesson's stays on the page, with what was typed in it.
@@ -44,14 +47,20 @@ export default function OfflineStatus() {
     const unsubscribe = onWorkerMessage((message) => {
       if (message.type === "not-sent") setAlert(t("offlineStatus.notSent"));
       if (message.type === "replayed") {
-        if (message.delivered) {
-          setNotice(t("offlineStatus.sent", { count: message.delivered }));
-          revalidator.revalidate();
-        }
+        void showDelivered();
         if (message.refused.length) void readRefused().then(setRefused);
       }
     });
+    // Sent while this page loaded, or while no page was open (Background Sync): said once, and
+    // the page's data read again so that it shows them done.
+    const showDelivered = async () => {
+      const count = await takeDelivered();
+      if (!count) return;
+      setNotice(t("offlineStatus.sent", { count }));
+      revalidator.revalidate();
+    };
     replay();
+    void showDelivered();
     void readRefused().then(setRefused);
     return () => {
       window.removeEventListener("offline", wentOffline);
@@ -107,4 +116,12 @@ async function readRefused(): Promise<{ url: string; title: string }[]> {
     Object.assign(titles, ((await (await cache.match(key))?.json()) as SavedCourse).titles);
   }
   return urls.map((url) => ({ url, title: titles[url] ?? url }));
+}
+
+/** The number of lessons delivered since a page last said so; saying it resets it. */
+async function takeDelivered(): Promise<number> {
+  const cache = await caches.open(PAGES_CACHE);
+  const count = Number((await (await cache.match(DELIVERED_KEY))?.text()) ?? 0);
+  if (count) await cache.delete(DELIVERED_KEY);
+  return count;
 }

@@ -32,6 +32,8 @@ export const savedCourseKey = (courseId: string) => `/__offline/courses/${encode
 export const SAVED_COURSE_PREFIX = "/__offline/courses/";
 /** The lessons whose queued completion the server refused, kept until a page has shown them. */
 export const REFUSED_KEY = "/__offline/refused";
+/** How many queued lessons were delivered since a page last said so (they may go while no page is open). */
+export const DELIVERED_KEY = "/__offline/delivered";
 
 /** The pages shown offline in place of a page that is not saved (app/routes/offline.tsx). */
 export const OFFLINE_PAGE = "/offline";
@@ -45,7 +47,11 @@ export interface QueuedCompletion {
 }
 
 /** From a page to the service worker. */
-export type ToWorker = { type: "queue" } | { type: "replay" } | { type: "clear" };
+export type ToWorker =
+  | { type: "queue" }
+  /** `csrf`: the page's current form token, which replaces a queued form's (the cookie's ends with the browser). */
+  | { type: "replay"; csrf?: string }
+  | { type: "clear" };
 
 /** From the service worker to its pages. */
 export type FromWorker =

@@ -13,6 +13,7 @@ import { certificateFor } from "../models/certificate.server";
 import { factsFor, progressSnapshot } from "../models/progress.server";
 import { CertificateLinks } from "../components/certificate-links";
 import { LiveSessions } from "../components/live-sessions";
+import { OfflineSave } from "../components/offline-save";
 import { pick } from "../content/model";
 import { courseSchedulesOfLearner } from "../models/sessions/schedule.server";
 import { defaultZoneFor, formatInZone } from "../sessions/time-zone";
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function CoursePage() {
   const { t } = useTranslation();
-  const { course, certificate, liveSessions } = useLoaderData<typeof loader>();
+  const { course, certificate, liveSessions, offlineVersion } = useLoaderData<typeof loader>();
   const { progress } = course;
   return (
     <div className="page">
@@ -81,6 +82,7 @@ export default function CoursePage() {
       ) : null}
       <LiveSessions sessions={liveSessions} itemHref={(itemId) => `/learn/${course.id}/${itemId}`} />
       <ModulePath modules={course.modules} heading="h2" itemHref={(itemId) => `/learn/${course.id}/${itemId}`} showMinutes />
+      <OfflineSave courseId={course.id} contentVersion={offlineVersion} />
     </div>
   );
 }

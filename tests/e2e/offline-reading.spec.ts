@@ -49,6 +49,33 @@ async function cachedUrls(page: Page): Promise<string[]> {
   });
 }
 
+test("a quiz answer chosen while offline is not sent and not lost: the page says so and keeps it", async ({ context, page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByText(/^Guardado en este dispositivo el /)).toBeVisible({ timeout: 30_000 });
+  await page.goto(`${coursePage()}/two-crimes-quiz`);
+  await page.getByRole("button", { name: "Empezar el cuestionario" }).click();
+  await expect(page.getByText("Pregunta 1 de")).toBeVisible();
+
+  await context.setOffline(true);
+  // The first question pairs situations with crimes: one is paired, then "Responder".
+  const choice = page.locator("main select").first();
+  await choice.selectOption({ label: "Tráfico ilícito de migrantes" });
+  await page.getByRole("button", { name: "Responder" }).click();
+  await expect(page.getByRole("alert").getByText("Sin conexión: el formulario no se envió. Lo que escribió sigue en la página; envíelo cuando vuelva la conexión.")).toBeVisible();
+  await expect(choice.locator("option:checked")).toHaveText("Tráfico ilícito de migrantes");
+  await expect(page.getByText("Pregunta 1 de")).toBeVisible();
+  await expectNoAxeViolations(page, "quiz question, not sent offline");
+
+  // Back online, the same answer goes with the same button (the server asks for the other pairs).
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Responder" }).click();
+  await expect(page.getByRole("alert").getByText("Sin conexión")).toHaveCount(0);
+  await expect(page.getByText("Pregunta 1 de")).toBeVisible();
+});
+
 test("a saved course reads offline; two lessons marked done offline reach the server once, with their time", async ({ context, page }) => {
   await signIn(page, DEMO.officer.email, { origin: server.url });
   await page.goto(coursePage());
@@ -81,7 +108,8 @@ test("a saved course reads offline; two lessons marked done offline reach the se
 
   // A quiz needs the server: offline it gets a page that says so, not a browser error.
   await page.goto(`${coursePage()}/two-crimes-quiz`);
-  await expect(page.getByRole("heading", { level: 1, name: "Esta actividad necesita conexión" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
+  await expect(page.getByText("Esta actividad necesita conexión.")).toBeVisible();
   await expectNoAxeViolations(page, "needs-a-connection page");
 
   // The tab closes; later the connection is back and the officer opens Sendero again.

@@ -4,7 +4,7 @@
 // event, and whenever a page asks (each visit, and the page's "online" event). The server takes
 // each one once, with that time, thanks to the form's one-time offline token.
 import { Queue } from "workbox-background-sync";
-import { PAGES_CACHE, REFUSED_KEY, type QueuedCompletion } from "../protocol";
+import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, type QueuedCompletion } from "../protocol";
 import { broadcast } from "./broadcast";
 
 const queue = new Queue("sendero-completions", {
@@ -37,7 +37,9 @@ export async function queuedCompletions(): Promise<QueuedCompletion[]> {
 
 export async function clearQueue(): Promise<void> {
   while (await queue.shiftRequest());
-  await (await caches.open(PAGES_CACHE)).delete(REFUSED_KEY);
+  const cache = await caches.open(PAGES_CACHE);
+  await cache.delete(REFUSED_KEY);
+  await cache.delete(DELIVERED_KEY);
 }
 
 let replaying: Promise<ReplayResult> | null = null;
@@ -48,26 +50,35 @@ export interface ReplayResult {
   waiting: number;
 }
 
-/** Sends what is queued, oldest first; one replay at a time, whoever asks. */
-export function replayQueue(): Promise<ReplayResult> {
-  replaying ??= replay().finally(() => (replaying = null));
+/** Sends what is queued, oldest first (a lesson may open only once the one before is done); one replay at a time, whoever asks. */
+export function replayQueue(csrf?: string): Promise<ReplayResult> {
+  replaying ??= replay(csrf).finally(() => (replaying = null));
   return replaying;
 }
 
-async function replay(): Promise<ReplayResult> {
+/** The queued form with the page's current CSRF token, when a page gave one. */
+async function withToken(request: Request, csrf: string | undefined): Promise<Request> {
+  if (!csrf) return request.clone();
+  const form = new URLSearchParams(await request.clone().text());
+  form.set("_csrf", csrf);
+  return new Request(request.url, { method: "POST", headers: request.headers, body: form.toString(), credentials: "same-origin" });
+}
+
+async function replay(csrf?: string): Promise<ReplayResult> {
   let delivered = 0;
   const refused: string[] = [];
   for (let entry = await queue.shiftRequest(); entry; entry = await queue.shiftRequest()) {
     let response: Response;
     try {
-      response = await fetch(entry.request.clone());
+      response = await fetch(await withToken(entry.request, csrf));
     } catch {
       await queue.unshiftRequest(entry);
       break;
     }
-    // Signed out meanwhile (the guard sends to /login), or the server failed: keep it for later.
+    // Signed out meanwhile (the guard sends to /login), a CSRF token from a closed browser (403),
+    // or the server failed: keep it until a signed-in page asks again.
     const toSignIn = (response.headers.get("X-Remix-Redirect") ?? new URL(response.url).pathname).startsWith("/login");
-    if (response.status >= 500 || toSignIn) {
+    if (response.status >= 500 || response.status === 403 || toSignIn) {
       await queue.unshiftRequest(entry);
       break;
     }
@@ -75,6 +86,7 @@ async function replay(): Promise<ReplayResult> {
     else refused.push(new URL(entry.request.url).pathname);
   }
   if (refused.length) await rememberRefused(refused);
+  if (delivered) await rememberDelivered(delivered);
   return { delivered, refused, waiting: (await queue.getAll()).length };
 }
 
@@ -83,4 +95,10 @@ async function rememberRefused(paths: string[]): Promise<void> {
   const cache = await caches.open(PAGES_CACHE);
   const before = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
   await cache.put(REFUSED_KEY, new Response(JSON.stringify([...new Set([...before, ...paths])]), { headers: { "Content-Type": "application/json" } }));
+}
+
+async function rememberDelivered(count: number): Promise<void> {
+  const cache = await caches.open(PAGES_CACHE);
+  const before = Number((await (await cache.match(DELIVERED_KEY))?.text()) ?? 0);
+  await cache.put(DELIVERED_KEY, new Response(String(before + count)));
 }

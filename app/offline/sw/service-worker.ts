@@ -109,6 +109,6 @@ self.addEventListener("message", (event) => {
   // A question comes with a port for its answer (app/offline/worker.client.ts).
   const reply = (answer: FromWorker) => event.ports[0]?.postMessage(answer);
   if (message?.type === "queue") event.waitUntil(queuedCompletions().then((queued) => reply({ type: "queue", queued })));
-  if (message?.type === "replay") event.waitUntil(replayQueue().then((result) => broadcast({ type: "replayed", ...result })));
+  if (message?.type === "replay") event.waitUntil(replayQueue(message.csrf).then((result) => broadcast({ type: "replayed", ...result })));
   if (message?.type === "clear") event.waitUntil(forgetPerson());
 });

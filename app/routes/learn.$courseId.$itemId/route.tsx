@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ItemArgs } from "../../activities/activity.server";
 import { ACTIVITIES, type ActivityPages } from "../../activities/index.server";
@@ -21,6 +21,11 @@ import { isOfflineSave } from "../../utils/offline-save";
 // progress, then the item's activity (app/activities/) gives the page data or takes the step.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} · ${data.courseTitle} · Sendero` : "Sendero" }];
+
+// A step the service worker could not send (no connection; app/offline/sw/) leaves the page as
+// it is: reloading its data would fail too, and would take away what the person typed.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { notSent?: boolean } | undefined)?.notSent ? false : defaultShouldRevalidate;
 
 // The frame's headers, and the loader's Cache-Control when it sets one (a page saved for offline).
 export const headers: HeadersFunction = ({ parentHeaders, loaderHeaders }) => {
