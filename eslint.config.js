@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", "test-results/", "playwright-report/", "bench/.data/"] },
+  { ignores: ["build/", "public/build/", "public/sw.js", "node_modules/", "data/", "tests/.tmp/", "test-results/", "playwright-report/", "bench/.data/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
