@@ -74,6 +74,12 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   await page.getByRole("button", { name: "Responder" }).click();
   await expect(page.getByRole("alert").getByText("Sin conexión")).toHaveCount(0);
   await expect(page.getByText("Pregunta 1 de")).toBeVisible();
+
+  // "Remove" frees what the course took on the device.
+  await page.goto(coursePage());
+  await page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Quitar del dispositivo" }).click();
+  await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByText("Guarde este curso en el dispositivo")).toBeVisible();
+  expect((await cachedUrls(page)).filter((url) => url.startsWith("/learn/") || url.startsWith("/__offline/"))).toEqual([]);
 });
 
 test("a saved course reads offline; two lessons marked done offline reach the server once, with their time", async ({ context, page }) => {
