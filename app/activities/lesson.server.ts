@@ -42,7 +42,7 @@ export const lesson: Activity<LessonPage> = {
     const result = mark
       ? await recordOfflineCompletion(context.db, { personId, course: completing, item, mark })
       : await recordCompletion(context.db, personId, completing, item.id, item.kind);
-    if (!result.ok) return refuse(409, "lesson.lockedNotSaved");
+    if (!result.ok) return refuse(409, result.code === "otherPerson" ? "lesson.offlineOtherPerson" : "lesson.lockedNotSaved");
     if (result.newlyCompleted && result.courseCompleted) return { redirect: `/learn/${course.id}?completed=1` };
     const next = summarize(withCompletion(progress, item.id).context).nextItemId;
     return { redirect: next ? `/learn/${course.id}/${next}` : `/learn/${course.id}` };

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import type { CompletingCourse } from "../../content/progress-course";
-import { checkOfflineToken, offlineCompletionTime, signOfflineToken, type OfflineTarget } from "../../learning/offline-token";
+import { checkOfflineToken, offlineCompletionTime, readOfflineToken, signOfflineToken, type OfflineTarget } from "../../learning/offline-token";
 import { hashToken } from "../../utils/tokens.server";
 import { derivedSecret } from "../issuer-key.server";
 import { refusableTransaction } from "../refusable-transaction.server";
@@ -32,13 +32,14 @@ export interface OfflineMark {
  * token was accepted before: nothing recorded) or "ignored" (not a valid token for this person and
  * lesson: completed now, as any form is).
  */
-export type OfflineCompletionResult = Result<{ newlyCompleted: boolean; courseCompleted: boolean; token: "accepted" | "replayed" | "ignored" }, "locked">;
+export type OfflineCompletionResult = Result<{ newlyCompleted: boolean; courseCompleted: boolean; token: "accepted" | "replayed" | "ignored" }, "locked" | "otherPerson">;
 
 /**
  * Marks a lesson done from a saved page's form. A genuine token of this person and lesson, not
  * older than 30 days, lets the completion carry the device's time, kept between the token's issue
  * and now, and is kept (hashed) in the same transaction, so the same form sent again records
- * nothing. Any other token is ignored and the lesson is completed now: never lost, never backdated.
+ * nothing. A genuine token of another person is refused (nothing recorded). Any other token is
+ * ignored and the lesson is completed now: never lost, never backdated.
  */
 export async function recordOfflineCompletion(
   db: DB,
@@ -46,7 +47,12 @@ export async function recordOfflineCompletion(
   now = new Date(),
 ): Promise<OfflineCompletionResult> {
   const { personId, course, item, mark } = input;
-  const issuedAt = checkOfflineToken(await tokenSecret(db), mark.token, { personId, courseId: course.id, itemId: item.id }, now);
+  const secret = await tokenSecret(db);
+  // A genuine token of someone else: a queue left on a shared computer, replayed in the next
+  // person's session. It is not theirs to complete, so nothing is recorded.
+  const read = readOfflineToken(secret, mark.token);
+  if (read && read.personId !== personId) return { ok: false, code: "otherPerson" };
+  const issuedAt = checkOfflineToken(secret, mark.token, { personId, courseId: course.id, itemId: item.id }, now);
   if (!issuedAt) {
     const done = await recordCompletion(db, personId, course, item.id, item.kind);
     return done.ok ? { ...done, token: "ignored" } : done;
