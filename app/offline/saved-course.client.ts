@@ -49,7 +49,7 @@ export async function saveCourse(courseId: string, onProgress: SaveProgress): Pr
     const response = await fetchOrFail(page.url, { headers: { [SAVE_HEADER]: "1" } });
     const html = await response.text();
     for (const asset of assetsOf(html)) assetUrls.add(asset);
-    fetched.push([page.url, new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } })]);
+    fetched.push([page.url, new Response(html, { headers: pageHeaders(response) })]);
     bytes += html.length;
     step();
   }
@@ -111,11 +111,22 @@ async function fetchOrFail(url: string, init: RequestInit = {}): Promise<Respons
   } catch {
     throw new SaveFailed("network");
   }
-  if (!response.ok) throw new SaveFailed("server");
+  // A redirect (an expired session sent to /login) must never be saved under the lesson's address.
+  if (!response.ok || response.redirected) throw new SaveFailed("server");
   return response;
 }
 
 /** The build's scripts and stylesheets a page loads (links, module preloads, the inline imports). */
 export function assetsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/["'](\/build\/[^"'?#]+\.(?:js|css))["']/g)].map((m) => m[1]!))];
+}
+
+/** A saved page keeps the headers that protect it (its CSP matches the nonce in its HTML). */
+function pageHeaders(response: Response): Headers {
+  const kept = new Headers({ "Content-Type": "text/html; charset=utf-8" });
+  for (const name of ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"]) {
+    const value = response.headers.get(name);
+    if (value) kept.set(name, value);
+  }
+  return kept;
 }
