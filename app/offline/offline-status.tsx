@@ -1,7 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, SAVED_COURSE_PREFIX, type SavedCourse } from "./protocol";
+import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, savedCourses } from "./protocol";
 import { onWorkerMessage, tellWorker } from "./worker.client";
 
 /**
@@ -110,11 +110,7 @@ async function readRefused(): Promise<{ url: string; title: string }[]> {
   const cache = await caches.open(PAGES_CACHE);
   const urls = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
   if (!urls.length) return [];
-  const titles: Record<string, string> = {};
-  for (const key of await cache.keys()) {
-    if (!new URL(key.url).pathname.startsWith(SAVED_COURSE_PREFIX)) continue;
-    Object.assign(titles, ((await (await cache.match(key))?.json()) as SavedCourse).titles);
-  }
+  const titles: Record<string, string> = Object.assign({}, ...(await savedCourses()).map((course) => course.titles));
   return urls.map((url) => ({ url, title: titles[url] ?? url }));
 }
 

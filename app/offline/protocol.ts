@@ -1,15 +1,24 @@
 // What the pages and the service worker (app/offline/sw/) agree on: cache names, the header a
 // saving page sends, the messages they exchange. Nothing here runs on the server.
+import { OFFLINE_PAGE, OFFLINE_SAVE_HEADER } from "../utils/offline-save";
 
 /** Saved documents and images of courses saved for offline use, and each course's record. */
 export const PAGES_CACHE = "sendero-saved-pages-v1";
 /** Scripts and stylesheets of the browser build (fingerprinted, so never stale). */
 export const ASSETS_CACHE = "sendero-assets-v1";
+/** Every course saved on this device, from the records the saving page wrote (page and worker alike). */
+export async function savedCourses(): Promise<SavedCourse[]> {
+  const cache = await caches.open(PAGES_CACHE);
+  const keys = (await cache.keys()).filter((request) => new URL(request.url).pathname.startsWith(SAVED_COURSE_PREFIX));
+  const records = await Promise.all(keys.map(async (key) => (await cache.match(key))?.json() as Promise<SavedCourse> | undefined));
+  return records.filter((record): record is SavedCourse => Boolean(record));
+}
+
 /** Every cache that may hold a person's pages: emptied on sign-out. */
 export const PERSONAL_CACHES = [PAGES_CACHE];
 
 /** Sent when saving a lesson: the server then records no view and adds the offline token. */
-export const SAVE_HEADER = "Sendero-Offline-Save";
+export const SAVE_HEADER = OFFLINE_SAVE_HEADER;
 
 /** The record of one saved course, stored in PAGES_CACHE under savedCourseKey(id). */
 export interface SavedCourse {
@@ -36,8 +45,8 @@ export const REFUSED_KEY = "/__offline/refused";
 export const DELIVERED_KEY = "/__offline/delivered";
 
 /** The pages shown offline in place of a page that is not saved (app/routes/offline.tsx). */
-export const OFFLINE_PAGE = "/offline";
-export const NEEDS_CONNECTION_PAGE = "/offline?reason=connection";
+export { OFFLINE_PAGE };
+export const NEEDS_CONNECTION_PAGE = `${OFFLINE_PAGE}?reason=connection`;
 
 /** A completion waiting on the device: the lesson's address and when it was marked done. */
 export interface QueuedCompletion {

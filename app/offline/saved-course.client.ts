@@ -3,7 +3,7 @@
 // "done, next" form needs), the images they show and every script and stylesheet they load,
 // then a record of what it stored. The service worker answers from these when the network
 // cannot (app/offline/sw/). Removing deletes what no other saved course uses.
-import { ASSETS_CACHE, PAGES_CACHE, SAVE_HEADER, SAVED_COURSE_PREFIX, savedCourseKey, type SavedCourse } from "./protocol";
+import { ASSETS_CACHE, PAGES_CACHE, SAVE_HEADER, savedCourseKey, savedCourses, type SavedCourse } from "./protocol";
 import { installWorker } from "./worker.client";
 
 /** What the server lists for a course (app/routes/resources.offline-course.$courseId.tsx). */
@@ -50,7 +50,7 @@ export async function saveCourse(courseId: string, onProgress: SaveProgress): Pr
     const html = await response.text();
     for (const asset of assetsOf(html)) assetUrls.add(asset);
     fetched.push([page.url, new Response(html, { headers: pageHeaders(response) })]);
-    bytes += html.length;
+    bytes += new Blob([html]).size;
     step();
   }
   for (const url of list.images) {
@@ -93,15 +93,8 @@ export async function removeCourse(courseId: string): Promise<void> {
   const record = await readSavedCourse(courseId);
   await pages.delete(savedCourseKey(courseId));
   if (!record) return;
-  const others = await otherSavedUrls(pages);
+  const others = new Set((await savedCourses()).flatMap((course) => course.urls));
   for (const url of record.urls) if (!others.has(url)) await pages.delete(url);
-}
-
-async function otherSavedUrls(pages: Cache): Promise<Set<string>> {
-  const keys = (await pages.keys()).filter((key) => new URL(key.url).pathname.startsWith(SAVED_COURSE_PREFIX));
-  const urls = new Set<string>();
-  for (const key of keys) for (const url of ((await (await pages.match(key))?.json()) as SavedCourse).urls) urls.add(url);
-  return urls;
 }
 
 async function fetchOrFail(url: string, init: RequestInit = {}): Promise<Response> {
