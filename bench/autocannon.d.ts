@@ -40,6 +40,10 @@ declare module "autocannon" {
     "4xx": number;
     "5xx": number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: awaited for its result; `stop()` ends it early (the result covers the time it ran). */
+  export interface Instance extends Promise<Result> {
+    stop(): void;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import es from "../locales/es.json";
-import { areaOf, pickSections, sectionsFor } from "./sections";
+import { ITEM_KINDS } from "../content/schema";
+import { areaOf, KIND_SECTIONS, pickSections, sectionsFor } from "./sections";
 
 // Every translation key a page's code can use must reach the browser with that page. The keys
 // are found in the route module and everything it imports from app/ (server modules too: their
@@ -28,17 +29,17 @@ function resolveImport(from: string, spec: string): string | null {
 }
 
 /** Keys (or key prefixes, from template strings) used by a module and what it imports. */
-function keysOf(file: string, seen = new Set<string>()): Set<string> {
+function keysOf(file: string, seen = new Set<string>(), skip: (file: string) => boolean = () => false): Set<string> {
   const keys = new Set<string>();
   // The list of sections itself names keys without using them; mail templates (app/mail/) are
   // rendered on the server into messages, never on a page.
-  if (seen.has(file) || file.endsWith(".json") || file === join(APP, "i18n", "sections.ts") || file.startsWith(join(APP, "mail", "templates"))) return keys;
+  if (seen.has(file) || file.endsWith(".json") || file === join(APP, "i18n", "sections.ts") || file.startsWith(join(APP, "mail", "templates")) || skip(file)) return keys;
   seen.add(file);
   const source = readFileSync(file, "utf8");
   for (const match of source.matchAll(KEY)) if (isKey(match[1]!)) keys.add(match[1]!);
   for (const match of source.matchAll(/from\s+["']([^"']+)["']/g)) {
     const imported = resolveImport(file, match[1]!);
-    if (imported) for (const key of keysOf(imported, seen)) keys.add(key);
+    if (imported) for (const key of keysOf(imported, seen, skip)) keys.add(key);
   }
   return keys;
 }
@@ -64,8 +65,23 @@ describe("translations sent with a page", () => {
     expect(missing).toEqual([]);
   });
 
+  // The item page sends its kind's strings itself (KIND_SECTIONS): the files of one kind's
+  // activity (app/activities/<kind>.server.ts, <kind>-panel.tsx and what they import) are checked
+  // one kind at a time below.
+  const ITEM_PAGE = join(APP, "routes", "learn.$courseId.$itemId", "route.tsx");
+  const ofSomeKind = (file: string) => dirname(file) === join(APP, "activities") && ITEM_KINDS.some((kind) => new RegExp(`^${kind}[-.]`).test(file.slice(dirname(file).length + 1)));
+
   it.each(pageRoutes())("$file: every key it uses comes with its area", ({ file, path }) => {
-    const missing = [...keysOf(file)].filter((key) => !covered(key, sectionsFor(path)));
+    const missing = [...keysOf(file, new Set(), file === ITEM_PAGE ? ofSomeKind : undefined)].filter((key) => !covered(key, sectionsFor(path)));
+    expect(missing).toEqual([]);
+  });
+
+  it.each([...ITEM_KINDS])("the %s activity uses only the learn area and its kind's strings", (kind) => {
+    const files = [`${kind}-panel.tsx`, `${kind}.server.ts`].map((name) => join(APP, "activities", name));
+    for (const file of files) expect(existsSync(file), file).toBe(true);
+    const seen = new Set<string>();
+    const keys = files.flatMap((file) => [...keysOf(file, seen)]);
+    const missing = keys.filter((key) => !covered(key, [...sectionsFor("/learn"), ...KIND_SECTIONS[kind]]));
     expect(missing).toEqual([]);
   });
 

@@ -6,12 +6,14 @@
  * app/i18n/sections.test.ts checks that every key a route's code uses is in its area's list.
  */
 
+import type { ItemKind } from "../content/schema";
+
 /** The frame of every page: header, skip link, sign-out, forms, errors, the notifications badge. */
 const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pagination", "dialogue.nav", "dialogue.notifications", "offlineStatus"];
 
 /** What each area adds; an area not listed (the home page, a 404) has the frame alone. */
 const AREAS: Record<string, readonly string[]> = {
-  learn: ["learn", "activity", "course", "cohort", "lesson", "quiz", "scenario", "session", "groupTask", "certificate.mine", "dialogue.discussion", "offlineSave"],
+  learn: ["learn", "activity", "course", "cohort", "lesson", "session.upcoming", "certificate.mine", "dialogue.discussion", "offlineSave"],
   account: ["account", "certificate", "lowData", "mailPrefs"],
   admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment"],
   coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin", "enrolment"],
@@ -23,6 +25,20 @@ const AREAS: Record<string, readonly string[]> = {
   mail: ["mailPrefs"],
   verify: ["certificate"],
   offline: ["offline"],
+};
+
+/**
+ * What an item page adds to the learn area for its item's kind (app/activities/): a lesson page
+ * does not carry the strings of quizzes, scenarios, sessions and group tasks (half the area).
+ * The item route sends them with its own data.
+ */
+export const KIND_SECTIONS: Record<ItemKind, readonly string[]> = {
+  lesson: [],
+  discussion: [],
+  quiz: ["quiz"],
+  scenario: ["scenario"],
+  session: ["session"],
+  "group-task": ["groupTask"],
 };
 
 /** The area of a path: "/learn/x/y" → "learn"; "" for paths outside every area (home, 404s). */

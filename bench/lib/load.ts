@@ -15,6 +15,8 @@ export interface LoadResult {
   non2xx: number;
   /** For form flows: POSTs answered "your page was out of date" (another tab/connection moved on). */
   stale?: number;
+  /** For form flows: every account had used up its forms before the run's time was over (it ended then). */
+  ranOutOfAccounts?: boolean;
   rss: { maxPerProcessMb: number; totalMb: number; processes: number; cpuCores: number; dbCpuCores: number | null };
 }
 
@@ -85,7 +87,8 @@ export async function loadRequests(run: LoadRun): Promise<LoadResult> {
 /**
  * Rounds of "GET the page, POST its first form" per connection, as a browser without JavaScript
  * goes through a quiz. Throughput and latency are the POSTs' own (timed here); an account whose
- * page offers no form any more (all attempts used, or a waiting time) is set aside.
+ * page offers no form any more (all attempts used, or a waiting time) is set aside. When every
+ * account is set aside the run ends early (its rates are over the time it ran), said in the result.
  */
 export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Promise<LoadResult & { getsPerSec: number }> {
   const accounts = rotation(run.accounts);
@@ -93,17 +96,26 @@ export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Prom
   let errors = 0;
   let stale = 0;
   let non2xx = 0;
+  let ranOutOfAccounts = false;
   const requests: Request[] = [
     {
       method: "GET",
       path: run.path,
       setupRequest: (req, context) => {
         const account = accounts.take();
-        if (!account) return null;
         context.account = account;
+        if (!account) {
+          // autocannon throws (and the process dies) when the first request of a round cannot be
+          // built, so the connection asks for the health check until the run has stopped.
+          if (!ranOutOfAccounts) setImmediate(() => instance.stop());
+          ranOutOfAccounts = true;
+          const anonymous: Record<string, string> = {};
+          return { ...req, path: "/healthz", headers: anonymous };
+        }
         return { ...req, headers: { cookie: account.cookie } };
       },
       onResponse: (status, body, context) => {
+        if (!context.account) return void (context.form = null);
         if (status !== 200) errors++;
         context.form = firstPostForm(body);
       },
@@ -113,9 +125,9 @@ export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Prom
       path: run.path,
       setupRequest: (req, context) => {
         const form = context.form as ReturnType<typeof firstPostForm>;
-        const account = context.account as Account;
-        if (!form) {
-          accounts.retire(account);
+        const account = context.account as Account | undefined;
+        if (!form || !account) {
+          if (account) accounts.retire(account);
           return null;
         }
         context.sentAt = performance.now();
@@ -130,7 +142,8 @@ export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Prom
     },
   ];
   const rss = sampleRss(run.serverPid, 200, run.databasePid);
-  const result = await autocannon({ url: run.url, connections: run.connections, duration: run.seconds, requests, timeout: 10 });
+  const instance = autocannon({ url: run.url, connections: run.connections, duration: run.seconds, requests, timeout: 10 });
+  const result = await instance;
   const sorted = [...posts].sort((a, b) => a - b);
   const seconds = result.duration || run.seconds;
   return {
@@ -144,6 +157,7 @@ export async function loadFormFlow(run: LoadRun & { accounts: Account[] }): Prom
     errors: errors + result.errors + result.timeouts,
     non2xx,
     stale,
+    ranOutOfAccounts,
     rss: rss.stop(),
   };
 }

@@ -139,7 +139,7 @@ export function markdown(r: Results): string {
         lines.push(`| ${t.label} | ${t.connections} | no answer within the ${t.seconds} s run | — | — | — | — | ${t.rss.maxPerProcessMb} MB | ${cpu(t)} |`);
         continue;
       }
-      lines.push(`| ${t.label} | ${t.connections} | ${t.reqPerSec} | ${pct(t.ratio)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors}${t.stale ? ` (${t.stale} stale)` : ""} | ${t.rss.maxPerProcessMb} MB | ${cpu(t)} |`);
+      lines.push(`| ${t.label} | ${t.connections} | ${t.reqPerSec} | ${pct(t.ratio)} | ${t.p50Ms} | ${t.p99Ms} | ${t.errors}${t.stale ? ` (${t.stale} stale)` : ""}${t.ranOutOfAccounts ? " (ran out of accounts: ended early)" : ""} | ${t.rss.maxPerProcessMb} MB | ${cpu(t)} |`);
     }
   }
   if (r.pageWeight) {

@@ -6,10 +6,12 @@ import { ACTIVITIES, type ActivityPages } from "../../activities/index.server";
 import { ActivityPanel } from "../../activities/panels";
 import { notFound, requirePermission } from "../../auth/guards.server";
 import { LockReasons } from "../../components/lock-reasons";
+import { PageStrings } from "../../components/page-strings";
 import { courseView } from "../../content/course-view.server";
 import { pick } from "../../content/model";
 import { progressCourse } from "../../content/progress-course";
 import { localeFor } from "../../i18n/request-locale.server";
+import { kindTranslations } from "../../i18n/translations.server";
 import { itemStatus } from "../../machines/course-progress";
 import { visibleCourse } from "../../models/catalog.server";
 import { offlineLessonToken } from "../../models/learning/offline-completion.server";
@@ -77,6 +79,8 @@ export async function loader(args: LoaderFunctionArgs) {
     courseTitle: view.title,
     item: { ...itemView, moduleTitle: moduleView.title, locks: [...moduleView.locks, ...itemView.reasons] },
     locale,
+    // The strings of this item's kind (the root sends the learn area's without them).
+    strings: kindTranslations(locale, item.kind),
     ...pages,
     previous: neighbour(index - 1),
     next,
@@ -98,6 +102,15 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ItemPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <PageStrings name={data.item.kind} strings={data.strings}>
+      <ItemContent />
+    </PageStrings>
+  );
+}
+
+function ItemContent() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
