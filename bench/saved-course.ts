@@ -42,8 +42,9 @@ export async function measureSavedCourse(url: string, m: Manifest): Promise<Save
       await session.send("Network.enable").catch(() => {});
       session.on("Network.loadingFinished", (e) => (transferredBytes += e.encodedDataLength));
     });
-    await page.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
-    await page.getByText(/^Guardado en este dispositivo el /).waitFor({ timeout: 120_000 });
+    // The seeded officer's language is drawn by the seed: either of the two is accepted.
+    await page.getByRole("button", { name: /^(Guardar este curso para usarlo sin conexión|Save this course for offline use)$/ }).click();
+    await page.getByText(/^(Guardado en este dispositivo el|Saved on this device on) /).waitFor({ timeout: 120_000 });
     await page.waitForLoadState("networkidle");
     const stored = await page.evaluate(async (courseId) => {
       let bytes = 0;

@@ -1,15 +1,26 @@
-import type { ComponentType } from "react";
+import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import type { ItemKind } from "../content/schema";
 import type { OfflineSave } from "../utils/offline-save";
 import type { OUTDATED } from "./activity.server";
-import { DiscussionPanel } from "./discussion-panel";
-import { GroupTaskPanel } from "./group-task-panel";
 import type { ActivityPages } from "./index.server";
-import { LessonPanel } from "./lesson-panel";
-import { QuizPanel } from "./quiz-panel";
-import { ScenarioPanel } from "./scenario-panel";
-import { SessionPanel } from "./session-panel";
+import { KIND_PANELS as ON_SERVER } from "./kind-panels.server";
+
+// The server renders every kind's panel (./kind-panels.server.ts); in the browser that module is
+// empty and each kind's panel is its own chunk, loaded when an item of that kind is shown (while
+// it loads, the page keeps the server's HTML, whose forms work without scripts). So a lesson
+// page does not download the quiz, scenario, session and group-task code.
+type KindPanels = { [K in keyof typeof ON_SERVER]: ComponentType<ComponentProps<(typeof ON_SERVER)[K]>> };
+const IN_BROWSER: KindPanels = {
+  lesson: lazy(() => import("./lesson-panel").then((m) => ({ default: m.LessonPanel }))),
+  quiz: lazy(() => import("./quiz-panel").then((m) => ({ default: m.QuizPanel }))),
+  scenario: lazy(() => import("./scenario-panel").then((m) => ({ default: m.ScenarioPanel }))),
+  discussion: lazy(() => import("./discussion-panel").then((m) => ({ default: m.DiscussionPanel }))),
+  session: lazy(() => import("./session-panel").then((m) => ({ default: m.SessionPanel }))),
+  "group-task": lazy(() => import("./group-task-panel").then((m) => ({ default: m.GroupTaskPanel }))),
+};
+const { lesson: LessonPanel, quiz: QuizPanel, scenario: ScenarioPanel, discussion: DiscussionPanel, session: SessionPanel, "group-task": GroupTaskPanel }: KindPanels =
+  ON_SERVER ?? IN_BROWSER;
 
 /** What every panel gets besides its own page data. */
 export interface PanelContext {
@@ -48,6 +59,15 @@ function DoneNoticeText() {
   );
 }
 const DoneNotice = ({ done }: { done: boolean }) => (done ? <DoneNoticeText /> : null);
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="empty" role="status">
+      {t("activity.loading")}
+    </p>
+  );
+}
 
 function Notice({ kind }: { kind: "outdated" | "soon" }) {
   const { t } = useTranslation();
@@ -112,5 +132,9 @@ export function ActivityPanel({ kind, page, ...context }: PanelContext & { kind:
   }
   // The page data is the kind's own (the loader put it under the kind's name).
   const Panel = PANELS[kind] as Panel<ItemKind>;
-  return <Panel page={page as never} {...context} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Panel page={page as never} {...context} />
+    </Suspense>
+  );
 }
