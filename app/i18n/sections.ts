@@ -23,6 +23,7 @@ const AREAS: Record<string, readonly string[]> = {
   mail: ["mailPrefs"],
   verify: ["certificate"],
   offline: ["offline"],
+  privacy: ["privacy"],
 };
 
 /** The area of a path: "/learn/x/y" → "learn"; "" for paths outside every area (home, 404s). */
