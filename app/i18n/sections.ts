@@ -25,6 +25,7 @@ const AREAS: Record<string, readonly string[]> = {
   mail: ["mailPrefs"],
   verify: ["certificate"],
   offline: ["offline"],
+  privacy: ["privacy"],
 };
 
 /**

@@ -20,6 +20,7 @@ import { TimeZoneForm } from "../components/time-zone-form";
 import { siteUrl } from "../utils/site-url.server";
 import { mailPreferencesOf, saveMailPreferences } from "../models/mail-preferences.server";
 import { MailPreferencesForm } from "../components/mail-preferences-form";
+import { PersonalDataDownload } from "../components/personal-data-download";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 import { newPasswordField } from "../utils/schemas.server";
@@ -152,6 +153,7 @@ export default function Account() {
       <TimeZoneForm chosen={data.timeZone.chosen} cohortZone={data.timeZone.cohortZone} zones={data.timeZone.zones} feedUrl={data.feedUrl} error={errors.timeZone} saved={params.get("timeZone") === "saved"} />
       <MailPreferencesForm reminders={data.mail.reminders} digests={data.mail.digests} saved={params.get("mail") === "saved"} />
       <DataModeForm choice={data.dataMode.choice} cohortLowData={data.dataMode.cohortLowData} active={data.lowData} error={errors.dataMode} saved={params.get("dataMode") === "saved"} />
+      <PersonalDataDownload />
     </div>
   );
 }

@@ -201,6 +201,13 @@ export default function PersonPage() {
           <button type="submit">{t("personAdmin.moveButton")}</button>
         </Form>
       ) : null}
+      <h2 id="personal-data">{t("personAdmin.export.title")}</h2>
+      <p>{t("personAdmin.export.explain")}</p>
+      <p>
+        <a href={`/resources/personal-data/${person.id}`} className="button-secondary" download>
+          <span dir="auto">{t("personAdmin.export.download", { name: person.display_name })}</span>
+        </a>
+      </p>
     </div>
   );
 }

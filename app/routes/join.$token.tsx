@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { sessionCookie } from "../auth/cookies.server";
@@ -122,6 +122,9 @@ export default function Join() {
           {t("join.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/privacy">{t("auth.privacyLink")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "../utils/zod.server";
 import { readSessionToken, sessionCookie } from "../auth/cookies.server";
@@ -127,6 +127,9 @@ export default function Login() {
         </button>
       </Form>
       <p className="hint">{t("auth.forgotHint")}</p>
+      <p>
+        <Link to="/privacy">{t("auth.privacyLink")}</Link>
+      </p>
     </div>
   );
 }

@@ -126,6 +126,11 @@ const TABLE: Record<string, RouteCase> = {
   "resources.offline-course.$courseId.tsx": { url: () => "/resources/offline-course/trafficking-smuggling", loader: signedIn(200) },
   "offline.tsx": { url: () => "/offline" },
   "manifest[.]webmanifest.tsx": { url: () => "/manifest.webmanifest", loader: all(200) },
+  // Privacy (issue 21): the notice is public and has no loader; each person downloads their own
+  // data; an admin downloads anyone's in their scope (tests/integration/personal-data-export.test.ts).
+  "privacy.tsx": { url: () => "/privacy" },
+  "resources.personal-data.tsx": { url: () => "/resources/personal-data", loader: signedIn(200) },
+  "resources.personal-data.$personId.tsx": { url: () => `/resources/personal-data/${people.officer}`, loader: adminOnly(200) },
 };
 
 let t: TestDb;
@@ -191,6 +196,7 @@ const paramsOf = (url: string) => {
   const [, first, second, third, fourth] = url.split("?")[0]!.split("/");
   if (first === "learn") return { courseId: second, itemId: third };
   if (first === "resources" && second === "offline-course") return { courseId: third };
+  if (first === "resources" && second === "personal-data") return third ? { personId: third } : {};
   if (first === "facilitate" && second === "sessions" && third) return { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] };
   if (first === "facilitate" && second === "teams" && third) return fourth ? { cohortId: third, courseId: fourth, itemId: url.split("?")[0]!.split("/")[5] } : { cohortId: third };
   if (first === "calendar") return { token: second };

@@ -1,0 +1,64 @@
+import type { DB } from "../../db/client";
+import { audit } from "../../app/models/audit.server";
+import { issueCertificate } from "../../app/models/certificate.server";
+import { createGeneralSpace } from "../../app/models/dialogue/spaces.server";
+import { record } from "../../app/models/learning/record.server";
+import { hashToken } from "../../app/utils/tokens.server";
+import { MARKS } from "./personal-data-marks";
+import { courseOf } from "./results";
+
+// One record of every kind a personal data export holds (issue 21), for a person who is already
+// a member of a cohort (profile, role, membership). Used by the integration test and the e2e
+// seed, so both look for the same records. `other` is a second member of the cohort: their post,
+// which the person reports, must never appear in the person's export.
+
+export const EXPORT_COURSE = "trafficking-smuggling";
+
+export async function recordOneOfEach(db: DB, personId: string, cohortId: string, other: { id: string }): Promise<void> {
+  const course = courseOf(EXPORT_COURSE, ["what-is-trafficking", "recognise-quiz", "bus-checkpoint-indicators"]);
+  await db.transaction().execute(async (trx) => {
+    // A lesson opened and done: item and course progress, learning events.
+    await record(trx, { personId, course, item: { id: "what-is-trafficking", kind: "lesson" }, viewed: true, completed: true });
+    // A quiz answer and the attempt's result.
+    await record(trx, {
+      personId,
+      course,
+      item: { id: "recognise-quiz", kind: "quiz" },
+      events: [
+        { actorId: personId, verb: "answered", object: { type: "question", id: `${EXPORT_COURSE}/recognise-quiz/q1` }, result: { response: "b", score: { scaled: 1 }, success: true }, context: { course: EXPORT_COURSE, attempt: 1 } },
+      ],
+      quizResult: { attempts: 1, bestPercent: 100, lastPercent: 100, passedAt: new Date() },
+    });
+    // A scenario decision.
+    await record(trx, {
+      personId,
+      course,
+      item: { id: "bus-checkpoint-indicators", kind: "scenario" },
+      events: [
+        { actorId: personId, verb: "responded", object: { type: "scenario-node", id: `${EXPORT_COURSE}/bus-checkpoint-indicators/start` }, result: { response: "ask-calmly", score: { raw: 2 } }, context: { course: EXPORT_COURSE, scenario: "bus-checkpoint-indicators", play: 1 } },
+      ],
+    });
+  });
+  // Dialogue: the person's thread with a published and a hidden post, the other's reply, and the person's report of it.
+  const spaceId = await createGeneralSpace(db, cohortId, "Espacio general");
+  const thread = await db.insertInto("dialogue_threads").values({ space_id: spaceId, author_id: personId, title: MARKS.thread }).returning("id").executeTakeFirstOrThrow();
+  await db
+    .insertInto("dialogue_posts")
+    .values([
+      { thread_id: thread.id, parent_id: null, author_id: personId, opens_thread: true, body_source: MARKS.post, body_html: "<p>aporte</p>", state: "published", published_at: new Date() },
+      { thread_id: thread.id, parent_id: null, author_id: personId, opens_thread: false, body_source: MARKS.hiddenPost, body_html: "<p>oculto</p>", state: "hidden", hidden_reason: "privacy" },
+    ])
+    .execute();
+  const otherPost = await db
+    .insertInto("dialogue_posts")
+    .values({ thread_id: thread.id, parent_id: null, author_id: other.id, opens_thread: false, body_source: MARKS.otherPost, body_html: `<p>${MARKS.otherPost}</p>`, state: "published", published_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("dialogue_reports").values({ post_id: otherPost.id, reporter_id: personId, reason: MARKS.reportReason }).execute();
+  // A certificate, an audit line by the person and one about them by someone else.
+  await issueCertificate(db, personId, { id: EXPORT_COURSE, version: 1, title: { es: "Trata y tráfico", en: "Trafficking and smuggling" }, minutes: 90 });
+  await audit(db, { actorId: personId, action: "mail.preferences", targetType: "person", targetId: personId, details: { reminders: false, digests: true } });
+  await audit(db, { actorId: other.id, action: "person.updated", targetType: "person", targetId: personId });
+  // A lesson completed offline: its token's hash is Sendero's, never the person's to take away.
+  await db.insertInto("offline_completions").values({ token_hash: hashToken(MARKS.offlineToken), person_id: personId, course_id: EXPORT_COURSE, item_id: "what-is-trafficking", completed_at: new Date() }).execute();
+}
