@@ -6,6 +6,7 @@
 import { Queue } from "workbox-background-sync";
 import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, type QueuedCompletion } from "../protocol";
 import { broadcast } from "./broadcast";
+import { fromThisSite } from "./same-site";
 
 const queue = new Queue("sendero-completions", {
   // Kept for 30 days (in minutes), as long as the offline token is good.
@@ -18,8 +19,9 @@ const queue = new Queue("sendero-completions", {
   },
 });
 
-/** Only a saved lesson's form carries the token; its `offlineNext` says where the officer goes next. */
+/** Only a saved lesson's form, sent from this site, is queued; its `offlineNext` says where the officer goes next. */
 export async function queueCompletion(request: Request): Promise<Response | null> {
+  if (!fromThisSite(request)) return null;
   const form = new URLSearchParams(await request.clone().text());
   const next = form.get("offlineNext") ?? "";
   if (!form.get("offlineToken") || !next.startsWith("/learn/")) return null;

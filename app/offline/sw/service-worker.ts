@@ -17,6 +17,7 @@ import { ASSETS_CACHE, NEEDS_CONNECTION_PAGE, OFFLINE_PAGE, PAGES_CACHE, PERSONA
 import { broadcast } from "./broadcast";
 import { clearQueue, queuedCompletions, queueCompletion, replayQueue } from "./completion-queue";
 import { needsConnection } from "./saved-courses";
+import { fromThisSite, sameOrigin as SAME_ORIGIN } from "./same-site";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -26,7 +27,6 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-const SAME_ORIGIN = (url: URL) => url.origin === self.location.origin;
 /** Saved copies are written only by the save (with the offline token), never by browsing. */
 const neverStore = { cacheWillUpdate: async () => null };
 const savedCopy = { ignoreSearch: true, ignoreVary: true };
@@ -64,7 +64,7 @@ registerRoute(({ url }) => SAME_ORIGIN(url) && url.pathname.startsWith("/course-
 
 // A step on a course item (a lesson's "done, next", a quiz answer, …).
 registerRoute(
-  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && /^\/learn\/[^/]+\/[^/]+$/.test(url.pathname),
+  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && fromThisSite(request) && /^\/learn\/[^/]+\/[^/]+$/.test(url.pathname),
   async ({ request }) => {
     const kept = request.clone();
     try {
@@ -78,7 +78,7 @@ registerRoute(
 
 // Signing out on a shared computer: nothing of the person stays on the device.
 registerRoute(
-  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && url.pathname === "/logout",
+  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && fromThisSite(request) && url.pathname === "/logout",
   async ({ request }) => {
     await forgetPerson();
     return fetch(request);
