@@ -72,7 +72,11 @@ export function fakeWorkerScope(fetch: (request: Request) => Promise<Response>) 
   vi.stubGlobal("self", { location: new URL(`${ORIGIN}/sw.js`), clients: { matchAll: async () => [{ postMessage: (m: unknown) => messages.push(m) }] } });
   vi.stubGlobal("caches", caches);
   const fetched = vi.fn(fetch);
-  vi.stubGlobal("fetch", fetched);
+  // A fetched response knows its address (a constructed one has none).
+  vi.stubGlobal("fetch", async (request: Request) => {
+    const response = await fetched(request);
+    return response.url ? response : Object.defineProperty(response, "url", { value: request.url });
+  });
   return { caches, messages, fetched };
 }
 
