@@ -1,8 +1,9 @@
 import { useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, savedCourses } from "./protocol";
-import { onWorkerMessage, tellWorker } from "./worker.client";
+import { SignOutConfirm } from "./sign-out-confirm";
+import { askWorker, onWorkerMessage, tellWorker } from "./worker.client";
 
 /**
  * What every page says about the connection once a service worker serves it (a course was
@@ -18,6 +19,18 @@ export default function OfflineStatus() {
   const [notice, setNotice] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ url: string; title: string }[]>([]);
+  const [signOut, setSignOut] = useState<{ count: number; form: HTMLFormElement } | null>(null);
+  /** The sign-out form being sent again once it was asked about (the guard lets it through). */
+  const confirmed = useRef<HTMLFormElement | null>(null);
+
+  function submitConfirmed(form: HTMLFormElement) {
+    confirmed.current = form;
+    try {
+      form.requestSubmit();
+    } finally {
+      confirmed.current = null;
+    }
+  }
 
   useEffect(() => {
     const csrf = () => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
@@ -32,10 +45,25 @@ export default function OfflineStatus() {
     // Offline, a form other than a saved lesson's stays on the page, with what was typed in it.
     const guard = (event: SubmitEvent) => {
       const form = event.target as HTMLFormElement;
-      if (navigator.onLine || form.method.toLowerCase() !== "post" || form.elements.namedItem("offlineToken")) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (new URL(form.action, location.href).pathname === "/logout") {
+      if (form.method.toLowerCase() !== "post") return;
+      const signOut = new URL(form.action, location.href).pathname === "/logout";
+      const stop = () => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      // Signing out deletes the lessons still waiting on the device: asked first when there are any.
+      if (signOut && confirmed.current !== form) {
+        stop();
+        void askWorker({ type: "queue" }).then((answer) => {
+          const count = answer?.type === "queue" ? answer.queued.length : 0;
+          if (count) setSignOut({ count, form });
+          else submitConfirmed(form);
+        });
+        return;
+      }
+      if (navigator.onLine || form.elements.namedItem("offlineToken")) return;
+      stop();
+      if (signOut) {
         // On a shared computer the person's saved pages go at once; the session ends once online.
         tellWorker({ type: "clear" });
         setAlert(t("offlineStatus.signOutOffline"));
@@ -79,6 +107,16 @@ export default function OfflineStatus() {
 
   return (
     <div className="offline-status">
+      {signOut ? (
+        <SignOutConfirm
+          count={signOut.count}
+          onStay={() => setSignOut(null)}
+          onSignOut={() => {
+            setSignOut(null);
+            submitConfirmed(signOut.form);
+          }}
+        />
+      ) : null}
       <div role="status">
         {offline ? <p className="notice">{t("offlineStatus.offline")}</p> : null}
         {notice ? <p className="notice">{notice}</p> : null}

@@ -82,6 +82,54 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   expect((await cachedUrls(page)).filter((url) => url.startsWith("/learn/") || url.startsWith("/__offline/"))).toEqual([]);
 });
 
+/** How many lessons marked done offline wait in the worker's queue. */
+async function queuedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve((event.data as { queued: unknown[] }).queued.length);
+        navigator.serviceWorker.controller!.postMessage({ type: "queue" }, [channel.port2]);
+      }),
+  );
+}
+
+async function saveCourse(page: Page) {
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByText(/^Guardado en este dispositivo el /)).toBeVisible({ timeout: 30_000 });
+}
+
+test("signing out with lessons not yet sent asks first (by keyboard); only a confirmed sign-out deletes them", async ({ context, page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await saveCourse(page);
+  await context.setOffline(true);
+  await page.goto(lessonPage(LESSONS[0]!.id));
+  await page.getByRole("button", { name: "Listo, siguiente" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LESSONS[1]!.title })).toBeVisible();
+
+  const signOutButton = page.getByRole("banner").getByRole("button", { name: "Cerrar sesión", exact: true });
+  await signOutButton.click();
+  const dialog = page.getByRole("dialog", { name: "¿Cerrar la sesión?" });
+  await expect(dialog).toContainText("1 lección que marcó como terminada sin conexión todavía no se envió.");
+  await expect(dialog.getByRole("button", { name: "Seguir en la sesión" })).toBeFocused();
+  await expectNoAxeViolations(page, "sign-out asked with a lesson waiting");
+  // Escape keeps the session and the lesson; focus goes back to the button.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(signOutButton).toBeFocused();
+  expect(await queuedCount(page)).toBe(1);
+
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Cerrar la sesión y borrar la lección" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert").getByText(/^Sus páginas guardadas se borraron de este dispositivo\./)).toBeVisible();
+  expect(await queuedCount(page)).toBe(0);
+});
+
 test("a saved course reads offline; two lessons marked done offline reach the server once, with their time", async ({ context, page }) => {
   await signIn(page, DEMO.officer.email, { origin: server.url });
   await page.goto(coursePage());
