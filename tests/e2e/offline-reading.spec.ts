@@ -75,6 +75,22 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   await expect(page.getByRole("alert").getByText("Sin conexión")).toHaveCount(0);
   await expect(page.getByText("Pregunta 1 de")).toBeVisible();
 
+  // A page without scripts (low-data mode) posts as a document: offline it gets the page that
+  // says the activity needs a connection, not the worker's JSON. form.submit() skips the guard.
+  await context.setOffline(true);
+  const answered = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.evaluate(() => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.innerHTML = `<input name="_csrf" value="${document.querySelector<HTMLInputElement>('input[name="_csrf"]')!.value}"><input name="intent" value="answer">`;
+    document.body.append(form);
+    form.submit();
+  });
+  expect((await answered).status()).toBe(503);
+  await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
+  await expect(page.getByText("Esta actividad necesita conexión.")).toBeVisible();
+  await context.setOffline(false);
+
   // "Remove" frees what the course took on the device.
   await page.goto(coursePage());
   await page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Quitar del dispositivo" }).click();

@@ -67,10 +67,11 @@ registerRoute(
   ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && fromThisSite(request) && /^\/learn\/[^/]+\/[^/]+$/.test(url.pathname),
   async ({ request }) => {
     const kept = request.clone();
+    const navigation = isNavigation(request);
     try {
       return await fetch(request);
     } catch {
-      return (await queueCompletion(kept)) ?? notSent(kept);
+      return (await queueCompletion(kept)) ?? (navigation ? needsConnection503() : notSent(kept));
     }
   },
   "POST",
@@ -92,7 +93,19 @@ setCatchHandler(async ({ request, url }) => {
   return (await matchPrecache(page)) ?? Response.error();
 });
 
-/** A form that cannot be queued: the item page shows the refusal and keeps what was typed. */
+/** A document load (a form posted by a page without scripts, in low-data mode), not Remix's fetch. */
+function isNavigation(request: Request): boolean {
+  if (request.mode === "navigate") return true;
+  return !new URL(request.url).searchParams.has("_data") && (request.headers.get("Accept") ?? "").includes("text/html");
+}
+
+/** The saved page that says the form needs a connection and that going back keeps what was typed. */
+async function needsConnection503(): Promise<Response> {
+  const page = await matchPrecache(NEEDS_CONNECTION_PAGE);
+  return page ? new Response(page.body, { status: 503, headers: page.headers }) : Response.error();
+}
+
+/** A form that cannot be queued, sent by Remix: the item page shows the refusal and keeps what was typed. */
 async function notSent(request: Request): Promise<Response> {
   await broadcast({ type: "not-sent" });
   const values = Object.fromEntries([...new URLSearchParams(await request.text())].filter(([name]) => !name.startsWith("_")));
