@@ -78,13 +78,14 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   // A page without scripts (low-data mode) posts as a document: offline it gets the page that
   // says the activity needs a connection, not the worker's JSON. form.submit() skips the guard.
   await context.setOffline(true);
-  const answered = page.waitForResponse((response) => response.request().method() === "POST");
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.request().isNavigationRequest());
   await page.evaluate(() => {
     const form = document.createElement("form");
     form.method = "post";
     form.innerHTML = `<input name="_csrf" value="${document.querySelector<HTMLInputElement>('input[name="_csrf"]')!.value}"><input name="intent" value="answer">`;
     document.body.append(form);
-    form.submit();
+    // After evaluate returns: the navigation would end its context.
+    setTimeout(() => form.submit(), 0);
   });
   expect((await answered).status()).toBe(503);
   await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
@@ -96,6 +97,17 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   await page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Quitar del dispositivo" }).click();
   await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByText("Guarde este curso en el dispositivo")).toBeVisible();
   expect((await cachedUrls(page)).filter((url) => url.startsWith("/learn/") || url.startsWith("/__offline/"))).toEqual([]);
+});
+
+test("a browser that will not install the worker gets its own message, not \"no room\"", async ({ page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await page.addInitScript(() => {
+    navigator.serviceWorker.register = () => Promise.reject(new DOMException("Blocked by policy", "SecurityError"));
+  });
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByRole("alert")).toHaveText(/^No se pudo guardar: este navegador no dejó instalar la parte de Sendero que funciona sin conexión\./);
 });
 
 /** How many lessons marked done offline wait in the worker's queue. */
