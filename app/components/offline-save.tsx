@@ -83,7 +83,7 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
           <p>{t("offlineSave.queued", { count: ours.length })}</p>
           <ul>
             {ours.map((q) => (
-              <li key={q.url}>{saved?.titles[q.url] ?? q.url}</li>
+              <li key={q.url}>{saved?.titles[q.url] ?? t("offlineStatus.untitledLesson")}</li>
             ))}
           </ul>
         </div>

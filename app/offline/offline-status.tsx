@@ -16,9 +16,11 @@ export default function OfflineStatus() {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
   const [offline, setOffline] = useState(!navigator.onLine);
+  // Loaded without a connection, the page can only be the saved copy; loaded live, it is not.
+  const [savedCopy] = useState(!navigator.onLine);
   const [notice, setNotice] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [refused, setRefused] = useState<{ url: string; title: string }[]>([]);
+  const [refused, setRefused] = useState<{ url: string; title: string | undefined }[]>([]);
   const [signOut, setSignOut] = useState<{ count: number; form: HTMLFormElement } | null>(null);
   /** The sign-out form being sent again once it was asked about (the guard lets it through). */
   const confirmed = useRef<HTMLFormElement | null>(null);
@@ -118,7 +120,7 @@ export default function OfflineStatus() {
         />
       ) : null}
       <div role="status">
-        {offline ? <p className="notice">{t("offlineStatus.offline")}</p> : null}
+        {offline ? <p className="notice">{savedCopy ? t("offlineStatus.offline") : t("offlineStatus.offlineLive")}</p> : null}
         {notice ? <p className="notice">{notice}</p> : null}
       </div>
       <div role="alert">
@@ -129,7 +131,7 @@ export default function OfflineStatus() {
             <ul>
               {refused.map((r) => (
                 <li key={r.url}>
-                  <a href={r.url}>{r.title}</a>
+                  <a href={r.url}>{r.title ?? t("offlineStatus.untitledLesson")}</a>
                 </li>
               ))}
             </ul>
@@ -144,12 +146,13 @@ export default function OfflineStatus() {
 }
 
 /** The refused lessons the worker kept, with their titles from the saved courses' records. */
-async function readRefused(): Promise<{ url: string; title: string }[]> {
+async function readRefused(): Promise<{ url: string; title: string | undefined }[]> {
   const cache = await caches.open(PAGES_CACHE);
   const urls = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
   if (!urls.length) return [];
   const titles: Record<string, string> = Object.assign({}, ...(await savedCourses()).map((course) => course.titles));
-  return urls.map((url) => ({ url, title: titles[url] ?? url }));
+  // A course removed since (or saved before titles were kept) has none: never show a raw address.
+  return urls.map((url) => ({ url, title: titles[url] }));
 }
 
 /** The number of lessons delivered since a page last said so; saying it resets it. */

@@ -168,7 +168,10 @@ test("a saved course reads offline; two lessons marked done offline reach the se
   await expect(panel.getByText(/^Guardado en este dispositivo el .+; ocupa [\d.,]+\s?(kB|MB)\.$/)).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole("button", { name: "Quitar del dispositivo" })).toBeVisible();
 
+  // The page still shows what was loaded live: offline, it does not claim to be the saved copy.
   await context.setOffline(true);
+  await expect(page.getByText(/^Sin conexión\. Los formularios de esta página no se pueden enviar/)).toBeVisible();
+  await expect(page.getByText(/^Sin conexión\. Lo que ve es la copia guardada/)).toHaveCount(0);
   const markedFrom = new Date();
   await page.goto(coursePage());
   await expect(page.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
@@ -193,6 +196,10 @@ test("a saved course reads offline; two lessons marked done offline reach the se
   await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
   await expect(page.getByText("Esta actividad necesita conexión.")).toBeVisible();
   await expectNoAxeViolations(page, "needs-a-connection page");
+  // A page not saved gets the offline page, in the app's words ("terminadas", as everywhere).
+  await page.goto(`${server.url}/account`);
+  await expect(page.getByText("Esta página no está guardada en este dispositivo", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Las que marque como terminadas se envían solas cuando vuelva la conexión\./)).toBeVisible();
 
   // The tab closes; later the connection is back and the officer opens Sendero again.
   await page.close();
