@@ -18,6 +18,12 @@ export default function OfflineStatus() {
   const [offline, setOffline] = useState(!navigator.onLine);
   // Loaded without a connection, the page can only be the saved copy; loaded live, it is not.
   const [savedCopy] = useState(!navigator.onLine);
+  // The live regions are in the page before their first text, or screen readers may not say it.
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSpeaking(true), 250);
+    return () => clearTimeout(timer);
+  }, []);
   const [notice, setNotice] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ url: string; title: string | undefined }[]>([]);
@@ -105,6 +111,8 @@ export default function OfflineStatus() {
   async function dismissRefused() {
     await (await caches.open(PAGES_CACHE)).delete(REFUSED_KEY);
     setRefused([]);
+    // The button is gone with the list: focus goes to the page's content.
+    document.getElementById("main")?.focus();
   }
 
   return (
@@ -120,11 +128,12 @@ export default function OfflineStatus() {
         />
       ) : null}
       <div role="status">
-        {offline ? <p className="notice">{savedCopy ? t("offlineStatus.offline") : t("offlineStatus.offlineLive")}</p> : null}
-        {notice ? <p className="notice">{notice}</p> : null}
+        {speaking && offline ? <p className="notice">{savedCopy ? t("offlineStatus.offline") : t("offlineStatus.offlineLive")}</p> : null}
+        {speaking && notice ? <p className="notice">{notice}</p> : null}
       </div>
-      <div role="alert">
-        {alert ? <p className="alert">{alert}</p> : null}
+      <div role="alert">{speaking && alert ? <p className="alert">{alert}</p> : null}</div>
+      {/* Shown on every page until dismissed, so not an alert that interrupts each time. */}
+      <div>
         {refused.length ? (
           <div className="alert">
             <p>{t("offlineStatus.refused", { count: refused.length })}</p>

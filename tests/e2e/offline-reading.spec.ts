@@ -96,6 +96,8 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   await page.goto(coursePage());
   await page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Quitar del dispositivo" }).click();
   await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByText("Guarde este curso en el dispositivo")).toBeVisible();
+  // "Quitar" is gone with the copy: focus is on the button that saves it again, not lost.
+  await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Guardar este curso para usarlo sin conexión" })).toBeFocused();
   expect((await cachedUrls(page)).filter((url) => url.startsWith("/learn/") || url.startsWith("/__offline/"))).toEqual([]);
 });
 
@@ -172,6 +174,10 @@ test("a saved course reads offline; two lessons marked done offline reach the se
   await context.setOffline(true);
   await expect(page.getByText(/^Sin conexión\. Los formularios de esta página no se pueden enviar/)).toBeVisible();
   await expect(page.getByText(/^Sin conexión\. Lo que ve es la copia guardada/)).toHaveCount(0);
+  // The end of the save was said once (the live region is not re-read at every step), and
+  // offline the disabled button says why.
+  await expect(panel.getByRole("status")).toHaveText("Curso guardado en este dispositivo.");
+  await expect(panel.getByRole("button", { name: "Actualizar la copia guardada" })).toHaveAccessibleDescription("Para guardar o actualizar el curso hace falta conexión.");
   const markedFrom = new Date();
   await page.goto(coursePage());
   await expect(page.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
