@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { QueuedCompletion, SavedCourse } from "../offline/protocol";
 import { askWorker, offlineSupported, onWorkerMessage } from "../offline/worker.client";
@@ -21,6 +21,9 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
   const [queued, setQueued] = useState<QueuedCompletion[]>([]);
   const [online, setOnline] = useState(true);
   const saved = state.step === "unknown" ? null : state.saved;
+  /** Said by the always-mounted live region: the start and the end of a save, not each step. */
+  const [announced, setAnnounced] = useState("");
+  const saveButton = useRef<HTMLButtonElement>(null);
   const stale = Boolean(saved && saved.contentVersion !== contentVersion);
 
   useEffect(() => {
@@ -49,10 +52,13 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
   async function save() {
     const { saveCourse, SaveFailed } = await import("../offline/saved-course.client");
     setState({ step: "saving", done: 0, total: 1, saved });
+    setAnnounced(t("offlineSave.saving"));
     try {
       const record = await saveCourse(courseId, (done, total) => setState({ step: "saving", done, total, saved }));
       setState({ step: "idle", saved: record });
+      setAnnounced(t("offlineSave.done"));
     } catch (error) {
+      setAnnounced("");
       setState({ step: "failed", reason: error instanceof SaveFailed ? error.reason : "storage", saved });
     }
   }
@@ -61,6 +67,8 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
     const { removeCourse } = await import("../offline/saved-course.client");
     await removeCourse(courseId);
     setState({ step: "idle", saved: null });
+    // "Remove" is gone with the copy: focus goes to the button that saves it again.
+    saveButton.current?.focus();
   }
 
   if (state.step === "unknown") return null;
@@ -78,18 +86,21 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
       ) : (
         <p>{t("offlineSave.explain")}</p>
       )}
+      <p role="status" className="visually-hidden">
+        {announced}
+      </p>
       {ours.length ? (
-        <div role="status">
+        <div>
           <p>{t("offlineSave.queued", { count: ours.length })}</p>
           <ul>
             {ours.map((q) => (
-              <li key={q.url}>{saved?.titles[q.url] ?? q.url}</li>
+              <li key={q.url}>{saved?.titles[q.url] ?? t("offlineStatus.untitledLesson")}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {state.step === "saving" ? (
-        <p role="status">
+        <p>
           <progress max={state.total} value={state.done} aria-label={t("offlineSave.saving")} /> {t("offlineSave.progress", { done: state.done, total: state.total })}
         </p>
       ) : null}
@@ -99,7 +110,14 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
         </p>
       ) : null}
       <p className="actions">
-        <button type="button" className="button-secondary" onClick={() => void save()} disabled={state.step === "saving" || !online}>
+        <button
+          type="button"
+          ref={saveButton}
+          className="button-secondary"
+          onClick={() => void save()}
+          disabled={state.step === "saving" || !online}
+          aria-describedby={online ? undefined : "offline-save-needs-connection"}
+        >
           {saved ? t("offlineSave.update") : t("offlineSave.save")}
         </button>
         {saved ? (
@@ -108,6 +126,7 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
           </button>
         ) : null}
       </p>
+      {online ? null : <p id="offline-save-needs-connection">{t("offlineSave.needsConnection")}</p>}
     </section>
   );
 }

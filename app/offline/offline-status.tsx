@@ -1,8 +1,9 @@
 import { useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, savedCourses } from "./protocol";
-import { onWorkerMessage, tellWorker } from "./worker.client";
+import { SignOutConfirm } from "./sign-out-confirm";
+import { askWorker, onWorkerMessage, tellWorker } from "./worker.client";
 
 /**
  * What every page says about the connection once a service worker serves it (a course was
@@ -15,9 +16,29 @@ export default function OfflineStatus() {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
   const [offline, setOffline] = useState(!navigator.onLine);
+  // Loaded without a connection, the page can only be the saved copy; loaded live, it is not.
+  const [savedCopy] = useState(!navigator.onLine);
+  // The live regions are in the page before their first text, or screen readers may not say it.
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSpeaking(true), 250);
+    return () => clearTimeout(timer);
+  }, []);
   const [notice, setNotice] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [refused, setRefused] = useState<{ url: string; title: string }[]>([]);
+  const [refused, setRefused] = useState<{ url: string; title: string | undefined }[]>([]);
+  const [signOut, setSignOut] = useState<{ count: number; form: HTMLFormElement } | null>(null);
+  /** The sign-out form being sent again once it was asked about (the guard lets it through). */
+  const confirmed = useRef<HTMLFormElement | null>(null);
+
+  function submitConfirmed(form: HTMLFormElement) {
+    confirmed.current = form;
+    try {
+      form.requestSubmit();
+    } finally {
+      confirmed.current = null;
+    }
+  }
 
   useEffect(() => {
     const csrf = () => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
@@ -32,10 +53,25 @@ export default function OfflineStatus() {
     // Offline, a form other than a saved lesson's stays on the page, with what was typed in it.
     const guard = (event: SubmitEvent) => {
       const form = event.target as HTMLFormElement;
-      if (navigator.onLine || form.method.toLowerCase() !== "post" || form.elements.namedItem("offlineToken")) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (new URL(form.action, location.href).pathname === "/logout") {
+      if (form.method.toLowerCase() !== "post") return;
+      const signOut = new URL(form.action, location.href).pathname === "/logout";
+      const stop = () => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      // Signing out deletes the lessons still waiting on the device: asked first when there are any.
+      if (signOut && confirmed.current !== form) {
+        stop();
+        void askWorker({ type: "queue" }).then((answer) => {
+          const count = answer?.type === "queue" ? answer.queued.length : 0;
+          if (count) setSignOut({ count, form });
+          else submitConfirmed(form);
+        });
+        return;
+      }
+      if (navigator.onLine || form.elements.namedItem("offlineToken")) return;
+      stop();
+      if (signOut) {
         // On a shared computer the person's saved pages go at once; the session ends once online.
         tellWorker({ type: "clear" });
         setAlert(t("offlineStatus.signOutOffline"));
@@ -75,23 +111,36 @@ export default function OfflineStatus() {
   async function dismissRefused() {
     await (await caches.open(PAGES_CACHE)).delete(REFUSED_KEY);
     setRefused([]);
+    // The button is gone with the list: focus goes to the page's content.
+    document.getElementById("main")?.focus();
   }
 
   return (
     <div className="offline-status">
+      {signOut ? (
+        <SignOutConfirm
+          count={signOut.count}
+          onStay={() => setSignOut(null)}
+          onSignOut={() => {
+            setSignOut(null);
+            submitConfirmed(signOut.form);
+          }}
+        />
+      ) : null}
       <div role="status">
-        {offline ? <p className="notice">{t("offlineStatus.offline")}</p> : null}
-        {notice ? <p className="notice">{notice}</p> : null}
+        {speaking && offline ? <p className="notice">{savedCopy ? t("offlineStatus.offline") : t("offlineStatus.offlineLive")}</p> : null}
+        {speaking && notice ? <p className="notice">{notice}</p> : null}
       </div>
-      <div role="alert">
-        {alert ? <p className="alert">{alert}</p> : null}
+      <div role="alert">{speaking && alert ? <p className="alert">{alert}</p> : null}</div>
+      {/* Shown on every page until dismissed, so not an alert that interrupts each time. */}
+      <div>
         {refused.length ? (
           <div className="alert">
             <p>{t("offlineStatus.refused", { count: refused.length })}</p>
             <ul>
               {refused.map((r) => (
                 <li key={r.url}>
-                  <a href={r.url}>{r.title}</a>
+                  <a href={r.url}>{r.title ?? t("offlineStatus.untitledLesson")}</a>
                 </li>
               ))}
             </ul>
@@ -106,12 +155,13 @@ export default function OfflineStatus() {
 }
 
 /** The refused lessons the worker kept, with their titles from the saved courses' records. */
-async function readRefused(): Promise<{ url: string; title: string }[]> {
+async function readRefused(): Promise<{ url: string; title: string | undefined }[]> {
   const cache = await caches.open(PAGES_CACHE);
   const urls = ((await (await cache.match(REFUSED_KEY))?.json()) ?? []) as string[];
   if (!urls.length) return [];
   const titles: Record<string, string> = Object.assign({}, ...(await savedCourses()).map((course) => course.titles));
-  return urls.map((url) => ({ url, title: titles[url] ?? url }));
+  // A course removed since (or saved before titles were kept) has none: never show a raw address.
+  return urls.map((url) => ({ url, title: titles[url] }));
 }
 
 /** The number of lessons delivered since a page last said so; saying it resets it. */

@@ -20,7 +20,7 @@ export type SaveProgress = (done: number, total: number) => void;
 
 /** Why a save stopped: the reason is a translation key under offlineSave.errors. */
 export class SaveFailed extends Error {
-  constructor(readonly reason: "network" | "storage" | "server") {
+  constructor(readonly reason: "network" | "storage" | "server" | "worker") {
     super(reason);
   }
 }
@@ -31,8 +31,9 @@ export async function readSavedCourse(courseId: string): Promise<SavedCourse | n
 }
 
 export async function saveCourse(courseId: string, onProgress: SaveProgress): Promise<SavedCourse> {
+  // Not "no room": the browser would not install the worker (blocked, private mode, a failed install).
   await installWorker().catch(() => {
-    throw new SaveFailed("storage");
+    throw new SaveFailed("worker");
   });
   const list = (await fetchOrFail(`/resources/offline-course/${encodeURIComponent(courseId)}`).then((r) => r.json())) as SaveList;
   const pages = await caches.open(PAGES_CACHE);

@@ -36,14 +36,28 @@ export function onWorkerMessage(listener: (message: FromWorker) => void): () => 
   return () => navigator.serviceWorker.removeEventListener("message", handle);
 }
 
-/** Installs the worker (Workbox's window helper) and waits until it answers this page. */
+/** How long a first install may take (it downloads the page shell) before the save gives up. */
+const INSTALL_TIMEOUT_MS = 60_000;
+
+/**
+ * Installs the worker (Workbox's window helper). An active worker is enough to save: the save
+ * writes Cache Storage itself, and the worker takes over the page when it activates. Throws
+ * when the browser refuses it (blocked, private mode) or the install fails.
+ */
 export async function installWorker(): Promise<void> {
   if (worker()) return;
   const { Workbox } = await import("workbox-window");
   const wb = new Workbox("/sw.js");
-  const controlling = new Promise<void>((resolve) => wb.addEventListener("controlling", () => resolve()));
-  await wb.register();
-  // The worker claims open pages when it activates; a page it already controlled needs no wait.
-  await Promise.race([controlling, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (!worker()) throw new Error("worker-not-active");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    wb.addEventListener("redundant", () => reject(new Error("worker-redundant")));
+    timer = setTimeout(() => reject(new Error("worker-timeout")), INSTALL_TIMEOUT_MS);
+  });
+  failed.catch(() => {}); // only read in the race below; once saved, a late rejection means nothing
+  try {
+    const registration = await wb.register();
+    if (!registration?.active) await Promise.race([wb.active, failed]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

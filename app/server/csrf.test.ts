@@ -42,6 +42,8 @@ describe("CSRF protection", () => {
     const { cookie } = await tokenCookie();
     const response = await post("name=x", { cookie });
     expect(response.status).toBe(403);
+    // So that a device replaying a queued form can tell a stale proof from a refused right.
+    expect(response.headers.get("sendero-csrf-refused")).toBe("1");
     expect(reached).toEqual([]);
   });
 

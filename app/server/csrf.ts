@@ -1,6 +1,7 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readCookie } from "../utils/cookies";
+import { CSRF_REFUSED_HEADER } from "../utils/csrf-refused";
 
 export const CSRF_FIELD = "_csrf";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -69,7 +70,7 @@ export function csrfProtection(options: CsrfOptions) {
 
     const sent = await formField(body, req.get("content-type") ?? "", CSRF_FIELD);
     if (crossSite(req) || !sent || !sameToken(sent, token)) {
-      return res.status(403).type("html").send(options.refusalPage(req));
+      return res.status(403).set(CSRF_REFUSED_HEADER, "1").type("html").send(options.refusalPage(req));
     }
     next();
   };

@@ -75,11 +75,89 @@ test("a quiz answer chosen while offline is not sent and not lost: the page says
   await expect(page.getByRole("alert").getByText("Sin conexión")).toHaveCount(0);
   await expect(page.getByText("Pregunta 1 de")).toBeVisible();
 
+  // A page without scripts (low-data mode) posts as a document: offline it gets the page that
+  // says the activity needs a connection, not the worker's JSON. form.submit() skips the guard.
+  await context.setOffline(true);
+  const answered = page.waitForResponse((response) => response.request().method() === "POST" && response.request().isNavigationRequest());
+  await page.evaluate(() => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.innerHTML = `<input name="_csrf" value="${document.querySelector<HTMLInputElement>('input[name="_csrf"]')!.value}"><input name="intent" value="answer">`;
+    document.body.append(form);
+    // After evaluate returns: the navigation would end its context.
+    setTimeout(() => form.submit(), 0);
+  });
+  expect((await answered).status()).toBe(503);
+  await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
+  await expect(page.getByText("Esta actividad necesita conexión.")).toBeVisible();
+  await context.setOffline(false);
+
   // "Remove" frees what the course took on the device.
   await page.goto(coursePage());
   await page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Quitar del dispositivo" }).click();
   await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByText("Guarde este curso en el dispositivo")).toBeVisible();
+  // "Quitar" is gone with the copy: focus is on the button that saves it again, not lost.
+  await expect(page.getByRole("region", { name: "Usar sin conexión" }).getByRole("button", { name: "Guardar este curso para usarlo sin conexión" })).toBeFocused();
   expect((await cachedUrls(page)).filter((url) => url.startsWith("/learn/") || url.startsWith("/__offline/"))).toEqual([]);
+});
+
+test("a browser that will not install the worker gets its own message, not \"no room\"", async ({ page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await page.addInitScript(() => {
+    navigator.serviceWorker.register = () => Promise.reject(new DOMException("Blocked by policy", "SecurityError"));
+  });
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByRole("alert")).toHaveText(/^No se pudo guardar: este navegador no dejó instalar la parte de Sendero que funciona sin conexión\./);
+});
+
+/** How many lessons marked done offline wait in the worker's queue. */
+async function queuedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve((event.data as { queued: unknown[] }).queued.length);
+        navigator.serviceWorker.controller!.postMessage({ type: "queue" }, [channel.port2]);
+      }),
+  );
+}
+
+async function saveCourse(page: Page) {
+  await page.goto(coursePage());
+  const panel = page.getByRole("region", { name: "Usar sin conexión" });
+  await panel.getByRole("button", { name: "Guardar este curso para usarlo sin conexión" }).click();
+  await expect(panel.getByText(/^Guardado en este dispositivo el /)).toBeVisible({ timeout: 30_000 });
+}
+
+test("signing out with lessons not yet sent asks first (by keyboard); only a confirmed sign-out deletes them", async ({ context, page }) => {
+  await signIn(page, DEMO.officer.email, { origin: server.url });
+  await saveCourse(page);
+  await context.setOffline(true);
+  await page.goto(lessonPage(LESSONS[0]!.id));
+  await page.getByRole("button", { name: "Listo, siguiente" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LESSONS[1]!.title })).toBeVisible();
+
+  const signOutButton = page.getByRole("banner").getByRole("button", { name: "Cerrar sesión", exact: true });
+  await signOutButton.click();
+  const dialog = page.getByRole("dialog", { name: "¿Cerrar la sesión?" });
+  await expect(dialog).toContainText("1 lección que marcó como terminada sin conexión todavía no se envió.");
+  await expect(dialog.getByRole("button", { name: "Seguir en la sesión" })).toBeFocused();
+  await expectNoAxeViolations(page, "sign-out asked with a lesson waiting");
+  // Escape keeps the session and the lesson; focus goes back to the button.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(signOutButton).toBeFocused();
+  expect(await queuedCount(page)).toBe(1);
+
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Cerrar la sesión y borrar la lección" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert").getByText(/^Sus páginas guardadas se borraron de este dispositivo\./)).toBeVisible();
+  expect(await queuedCount(page)).toBe(0);
 });
 
 test("a saved course reads offline; two lessons marked done offline reach the server once, with their time", async ({ context, page }) => {
@@ -92,7 +170,14 @@ test("a saved course reads offline; two lessons marked done offline reach the se
   await expect(panel.getByText(/^Guardado en este dispositivo el .+; ocupa [\d.,]+\s?(kB|MB)\.$/)).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByRole("button", { name: "Quitar del dispositivo" })).toBeVisible();
 
+  // The page still shows what was loaded live: offline, it does not claim to be the saved copy.
   await context.setOffline(true);
+  await expect(page.getByText(/^Sin conexión\. Los formularios de esta página no se pueden enviar/)).toBeVisible();
+  await expect(page.getByText(/^Sin conexión\. Lo que ve es la copia guardada/)).toHaveCount(0);
+  // The end of the save was said once (the live region is not re-read at every step), and
+  // offline the disabled button says why.
+  await expect(panel.getByRole("status")).toHaveText("Curso guardado en este dispositivo.");
+  await expect(panel.getByRole("button", { name: "Actualizar la copia guardada" })).toHaveAccessibleDescription("Para guardar o actualizar el curso hace falta conexión.");
   const markedFrom = new Date();
   await page.goto(coursePage());
   await expect(page.getByRole("heading", { level: 1, name: COURSE })).toBeVisible();
@@ -117,6 +202,10 @@ test("a saved course reads offline; two lessons marked done offline reach the se
   await expect(page.getByRole("heading", { level: 1, name: "Sin conexión" })).toBeVisible();
   await expect(page.getByText("Esta actividad necesita conexión.")).toBeVisible();
   await expectNoAxeViolations(page, "needs-a-connection page");
+  // A page not saved gets the offline page, in the app's words ("terminadas", as everywhere).
+  await page.goto(`${server.url}/account`);
+  await expect(page.getByText("Esta página no está guardada en este dispositivo", { exact: false })).toBeVisible();
+  await expect(page.getByText(/Las que marque como terminadas se envían solas cuando vuelva la conexión\./)).toBeVisible();
 
   // The tab closes; later the connection is back and the officer opens Sendero again.
   await page.close();

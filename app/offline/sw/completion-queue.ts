@@ -6,6 +6,8 @@
 import { Queue } from "workbox-background-sync";
 import { DELIVERED_KEY, PAGES_CACHE, REFUSED_KEY, type QueuedCompletion } from "../protocol";
 import { broadcast } from "./broadcast";
+import { fromThisSite } from "./same-site";
+import { serverAnswer } from "./server-answer";
 
 const queue = new Queue("sendero-completions", {
   // Kept for 30 days (in minutes), as long as the offline token is good.
@@ -18,8 +20,9 @@ const queue = new Queue("sendero-completions", {
   },
 });
 
-/** Only a saved lesson's form carries the token; its `offlineNext` says where the officer goes next. */
+/** Only a saved lesson's form, sent from this site, is queued; its `offlineNext` says where the officer goes next. */
 export async function queueCompletion(request: Request): Promise<Response | null> {
+  if (!fromThisSite(request)) return null;
   const form = new URLSearchParams(await request.clone().text());
   const next = form.get("offlineNext") ?? "";
   if (!form.get("offlineToken") || !next.startsWith("/learn/")) return null;
@@ -64,30 +67,50 @@ async function withToken(request: Request, csrf: string | undefined): Promise<Re
   return new Request(request.url, { method: "POST", headers: request.headers, body: form.toString(), credentials: "same-origin" });
 }
 
+/** Answers from a failing server that one form may get before it is given up as refused (shown, dropped). */
+export const MAX_FAILED_ANSWERS = 5;
+
+type Entry = Awaited<ReturnType<Queue["getAll"]>>[number];
+
 async function replay(csrf?: string): Promise<ReplayResult> {
   let delivered = 0;
   const refused: string[] = [];
-  for (let entry = await queue.shiftRequest(); entry; entry = await queue.shiftRequest()) {
+  for (let entry = await first(); entry; entry = await first()) {
+    // The form stays queued while it is sent: a worker stopped mid-send (a weak link, the browser
+    // ending the sync event) sends it again later, which the one-time token makes harmless.
     let response: Response;
     try {
       response = await fetch(await withToken(entry.request, csrf));
     } catch {
-      await queue.unshiftRequest(entry);
       break;
     }
-    // Signed out meanwhile (the guard sends to /login), a CSRF token from a closed browser (403),
-    // or the server failed: keep it until a signed-in page asks again.
-    const toSignIn = (response.headers.get("X-Remix-Redirect") ?? new URL(response.url).pathname).startsWith("/login");
-    if (response.status >= 500 || response.status === 403 || toSignIn) {
-      await queue.unshiftRequest(entry);
-      break;
+    const answer = serverAnswer(response);
+    if (answer === "wait") break;
+    if (!(await takeFirst(entry))) break;
+    if (answer === "failed") {
+      // Back at the front with its count (the server is likely down for all of them); past the limit it is refused.
+      const failed = ((entry.metadata as { failed?: number } | undefined)?.failed ?? 0) + 1;
+      if (failed < MAX_FAILED_ANSWERS) {
+        await queue.unshiftRequest({ ...entry, metadata: { ...entry.metadata, failed } });
+        break;
+      }
     }
-    if (response.ok) delivered += 1;
+    if (answer === "delivered") delivered += 1;
     else refused.push(new URL(entry.request.url).pathname);
   }
   if (refused.length) await rememberRefused(refused);
   if (delivered) await rememberDelivered(delivered);
   return { delivered, refused, waiting: (await queue.getAll()).length };
+}
+
+const first = async (): Promise<Entry | undefined> => (await queue.getAll())[0];
+
+/** Removes the queue's first form if it is still `entry` (the queue may have been cleared by a sign-out meanwhile). */
+async function takeFirst(entry: Entry): Promise<boolean> {
+  const taken = await queue.shiftRequest();
+  if (taken && taken.timestamp === entry.timestamp && taken.request.url === entry.request.url) return true;
+  if (taken) await queue.unshiftRequest(taken);
+  return false;
 }
 
 /** Kept until a page shows them (app/offline/offline-status.tsx), so none goes unsaid. */

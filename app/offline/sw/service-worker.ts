@@ -17,6 +17,7 @@ import { ASSETS_CACHE, NEEDS_CONNECTION_PAGE, OFFLINE_PAGE, PAGES_CACHE, PERSONA
 import { broadcast } from "./broadcast";
 import { clearQueue, queuedCompletions, queueCompletion, replayQueue } from "./completion-queue";
 import { needsConnection } from "./saved-courses";
+import { fromThisSite, sameOrigin as SAME_ORIGIN } from "./same-site";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -26,7 +27,6 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-const SAME_ORIGIN = (url: URL) => url.origin === self.location.origin;
 /** Saved copies are written only by the save (with the offline token), never by browsing. */
 const neverStore = { cacheWillUpdate: async () => null };
 const savedCopy = { ignoreSearch: true, ignoreVary: true };
@@ -64,13 +64,14 @@ registerRoute(({ url }) => SAME_ORIGIN(url) && url.pathname.startsWith("/course-
 
 // A step on a course item (a lesson's "done, next", a quiz answer, …).
 registerRoute(
-  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && /^\/learn\/[^/]+\/[^/]+$/.test(url.pathname),
+  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && fromThisSite(request) && /^\/learn\/[^/]+\/[^/]+$/.test(url.pathname),
   async ({ request }) => {
     const kept = request.clone();
+    const navigation = isNavigation(request);
     try {
       return await fetch(request);
     } catch {
-      return (await queueCompletion(kept)) ?? notSent(kept);
+      return (await queueCompletion(kept)) ?? (navigation ? needsConnection503() : notSent(kept));
     }
   },
   "POST",
@@ -78,7 +79,7 @@ registerRoute(
 
 // Signing out on a shared computer: nothing of the person stays on the device.
 registerRoute(
-  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && url.pathname === "/logout",
+  ({ request, url }) => request.method === "POST" && SAME_ORIGIN(url) && fromThisSite(request) && url.pathname === "/logout",
   async ({ request }) => {
     await forgetPerson();
     return fetch(request);
@@ -92,7 +93,19 @@ setCatchHandler(async ({ request, url }) => {
   return (await matchPrecache(page)) ?? Response.error();
 });
 
-/** A form that cannot be queued: the item page shows the refusal and keeps what was typed. */
+/** A document load (a form posted by a page without scripts, in low-data mode), not Remix's fetch. */
+function isNavigation(request: Request): boolean {
+  if (request.mode === "navigate") return true;
+  return !new URL(request.url).searchParams.has("_data") && (request.headers.get("Accept") ?? "").includes("text/html");
+}
+
+/** The saved page that says the form needs a connection and that going back keeps what was typed. */
+async function needsConnection503(): Promise<Response> {
+  const page = await matchPrecache(NEEDS_CONNECTION_PAGE);
+  return page ? new Response(page.body, { status: 503, headers: page.headers }) : Response.error();
+}
+
+/** A form that cannot be queued, sent by Remix: the item page shows the refusal and keeps what was typed. */
 async function notSent(request: Request): Promise<Response> {
   await broadcast({ type: "not-sent" });
   const values = Object.fromEntries([...new URLSearchParams(await request.text())].filter(([name]) => !name.startsWith("_")));
