@@ -35,7 +35,11 @@ export function OfflineSave({ courseId, contentVersion }: { courseId: string; co
     const refreshQueue = () => void askWorker({ type: "queue" }).then((answer) => answer?.type === "queue" && setQueued(answer.queued));
     const unsubscribe = onWorkerMessage((message) => message.type === "replayed" && refreshQueue());
     refreshQueue();
-    void import("../offline/saved-course.client").then(({ readSavedCourse }) => readSavedCourse(courseId)).then((found) => setState({ step: "idle", saved: found }));
+    // Nothing is saved where no worker was ever installed: the reading code is fetched only then.
+    void navigator.serviceWorker
+      .getRegistration()
+      .then((registration) => (registration ? import("../offline/saved-course.client").then(({ readSavedCourse }) => readSavedCourse(courseId)) : null))
+      .then((found) => setState({ step: "idle", saved: found }));
     return () => {
       window.removeEventListener("online", update);
       window.removeEventListener("offline", update);

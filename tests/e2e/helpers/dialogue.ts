@@ -68,6 +68,9 @@ export const DIALOGUE_UI = {
 export async function openGeneralSpace(page: Page, lang: Lang = "es"): Promise<void> {
   const t = DIALOGUE_UI[lang];
   await page.getByRole("banner").getByRole("link", { name: t.nav, exact: true }).click();
+  // The page just left may link to the space too (a thread's breadcrumbs): clicking that one
+  // while the list is still loading loses the click, so wait for the list first.
+  await expect(page.getByRole("heading", { level: 1, name: t.nav, exact: true })).toBeVisible();
   await page.getByRole("link", { name: t.generalSpace, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: t.generalSpace, exact: true })).toBeVisible();
 }
