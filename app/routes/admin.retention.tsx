@@ -7,7 +7,8 @@ import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DateText } from "../components/date-text";
 import { Field } from "../components/field";
-import { lastRetentionRun, nextRetentionRun, RETENTION_KINDS, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, retentionPolicy, saveRetentionPolicy } from "../models/privacy/retention-policy.server";
+import { lastRetentionRun, nextRetentionRun, retentionPolicy, saveRetentionPolicy } from "../models/privacy/retention-policy.server";
+import { RETENTION_KINDS, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "../privacy/retention-kinds";
 import { parseForm } from "../utils/forms.server";
 import { pageTitle } from "../utils/meta";
 

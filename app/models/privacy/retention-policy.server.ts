@@ -1,18 +1,9 @@
 import type { DB } from "../../../db/client";
 import { audit, type Actor } from "../audit.server";
+import type { RetentionPolicy } from "../../privacy/retention-kinds";
 
-/** How long each kind of personal data is kept, in whole days; null: kept forever. */
-export interface RetentionPolicy {
-  dialoguePostDays: number | null;
-  sessionDays: number | null;
-  auditDays: number | null;
-  learningEventDays: number | null;
-}
+export type { RetentionPolicy };
 
-export const RETENTION_KINDS = ["dialoguePostDays", "sessionDays", "auditDays", "learningEventDays"] as const satisfies readonly (keyof RetentionPolicy)[];
-/** The bounds of a period (the table checks them too): a day to ten years. */
-export const RETENTION_MIN_DAYS = 1;
-export const RETENTION_MAX_DAYS = 3650;
 /** The job applies the policy once a day. */
 export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
