@@ -58,6 +58,8 @@ export interface Database {
   peer_review_assignments: PeerReviewAssignmentsTable;
   peer_reviews: PeerReviewsTable;
   offline_completions: OfflineCompletionsTable;
+  retention_policy: RetentionPolicyTable;
+  retention_runs: RetentionRunsTable;
 }
 
 interface CountriesTable {
@@ -568,4 +570,22 @@ interface OfflineCompletionsTable {
   item_id: string;
   completed_at: Timestamp;
   received_at: CreatedAt;
+}
+
+/** The one row of how long personal data is kept; each period in days, null: kept forever. */
+interface RetentionPolicyTable {
+  id: Generated<boolean>;
+  dialogue_post_days: number | null;
+  session_days: number | null;
+  audit_days: number | null;
+  learning_event_days: number | null;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+interface RetentionRunsTable {
+  id: Generated<number>;
+  ran_at: Timestamp;
+  policy: Json;
+  deleted: Json;
 }

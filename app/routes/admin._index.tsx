@@ -63,6 +63,9 @@ export default function Admin() {
         <li>
           <Link to="/admin/low-data">{t("lowData.adminLink")}</Link>
         </li>
+        <li>
+          <Link to="/admin/retention">{t("retention.adminLink")}</Link>
+        </li>
       </ul>
     </div>
   );

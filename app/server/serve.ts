@@ -10,6 +10,7 @@ import { watchContent } from "../content/watch.server";
 import { createMailTransport } from "../mail/transport.server";
 import { createMailWorker } from "../mail/worker.server";
 import { startMailScheduler } from "../mail/scheduler.server";
+import { startRetentionScheduler } from "../privacy/retention-scheduler.server";
 import { createApp } from "./app";
 import { createLogger } from "./log";
 import { serviceUnavailable } from "./unavailable";
@@ -64,6 +65,8 @@ const stopScheduling = startMailScheduler({
   everyMs: config.mail.scheduleMs,
   digestHourUtc: config.mail.digestHourUtc,
 });
+// The retention policy, applied once a day (looked at every hour).
+const stopRetention = startRetentionScheduler({ db, log, everyMs: 60 * 60 * 1000 });
 
 const app = createApp({ build, db, config, content, log });
 const server = app.listen(config.port, config.host, () => {
@@ -92,6 +95,7 @@ async function shutdown(signal: string) {
   force.unref();
   stopWatching();
   stopScheduling();
+  stopRetention();
   server.close(async () => {
     await mailWorker.stop();
     mailTransport.close();

@@ -16,6 +16,7 @@ import * as groupTasks from "./2026-12-07-015-group-tasks";
 import * as teamFeedback from "./2026-12-07-016-team-feedback";
 import * as peerReview from "./2026-12-07-017-peer-review";
 import * as offlineCompletions from "./2026-12-07-018-offline-completions";
+import * as retention from "./2026-12-07-019-retention";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-016-team-feedback": teamFeedback,
   "2026-12-07-017-peer-review": peerReview,
   "2026-12-07-018-offline-completions": offlineCompletions,
+  "2026-12-07-019-retention": retention,
 };

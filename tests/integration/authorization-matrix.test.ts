@@ -49,6 +49,7 @@ const TABLE: Record<string, RouteCase> = {
   "admin.mail.tsx": { url: () => "/admin/mail", loader: adminOnly(200), action: adminOnly(400) },
   "admin.dialogue.tsx": { url: () => "/admin/dialogue", loader: adminOnly(200), action: adminOnly(400) },
   "admin.low-data.tsx": { url: () => "/admin/low-data", loader: adminOnly(200), action: adminOnly(400) },
+  "admin.retention.tsx": { url: () => "/admin/retention", loader: adminOnly(200), action: adminOnly(400) },
   "admin.countries.tsx": { url: () => "/admin/countries", loader: adminOnly(200), action: adminOnly(400) },
   "admin.institutions._index.tsx": { url: () => "/admin/institutions", loader: adminOnly(200), action: adminOnly(400) },
   "admin.institutions.$institutionId.tsx": { url: () => `/admin/institutions/${ids.institution}`, loader: adminOnly(200), action: adminOnly(400) },
