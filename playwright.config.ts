@@ -9,7 +9,7 @@ const DATA_DIR = `tests/.tmp/e2e-data-${PORT}`;
 
 const OWN_SERVERS = /(two-processes|server-start|cluster|mail-invitation|programme-setup)\.spec\.ts/;
 // Specs about what the browser downloads: there is nothing to check with scripts off.
-const SCRIPTS_ONLY = /(browser-bundle|offline-reading)\.spec\.ts/;
+const SCRIPTS_ONLY = /(browser-bundle|offline-reading|typing-before-scripts)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "tests/e2e",

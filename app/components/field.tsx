@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { keepTypedText } from "../utils/typed-before-hydration";
 
 interface Described {
   name: string;
@@ -48,7 +49,7 @@ type TextareaFieldProps = Described & Omit<TextareaHTMLAttributes<HTMLTextAreaEl
 export function TextareaField({ name, label, error, hint, id = `field-${name}`, ...textarea }: TextareaFieldProps) {
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
-      {(describedBy) => <textarea id={id} name={name} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />}
+      {(describedBy) => <textarea ref={keepTypedText} id={id} name={name} dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />}
     </FieldFrame>
   );
 }
