@@ -60,6 +60,8 @@ export interface Database {
   offline_completions: OfflineCompletionsTable;
   retention_policy: RetentionPolicyTable;
   retention_runs: RetentionRunsTable;
+  erasure_policy: ErasurePolicyTable;
+  erasure_requests: ErasureRequestsTable;
 }
 
 interface CountriesTable {
@@ -101,6 +103,8 @@ interface PeopleTable {
   data_mode: DataMode | null;
   /** An IANA zone the person chose; null: their cohort's (or country's) zone. */
   time_zone: string | null;
+  /** Set when the person was erased on request: the row then holds a pseudonym only. */
+  erased_at: NullableTimestamp;
 }
 export type DataMode = "low" | "full";
 export type Person = Selectable<PeopleTable>;
@@ -588,4 +592,27 @@ interface RetentionRunsTable {
   ran_at: Timestamp;
   policy: Json;
   deleted: Json;
+}
+
+export type ErasedPosts = "keep" | "delete";
+
+/** The one row of how erasure works in this programme: the grace period, and what becomes of posts. */
+interface ErasurePolicyTable {
+  id: Generated<boolean>;
+  grace_days: Generated<number>;
+  posts: ColumnType<ErasedPosts, ErasedPosts | undefined, ErasedPosts>;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+/** A request to erase a person: the account is blocked from `requested_at`, purged after `purge_after`. */
+interface ErasureRequestsTable {
+  id: Generated<string>;
+  person_id: string;
+  requested_by: string | null;
+  requested_at: CreatedAt;
+  purge_after: Timestamp;
+  cancelled_at: NullableTimestamp;
+  cancelled_by: string | null;
+  purged_at: NullableTimestamp;
 }

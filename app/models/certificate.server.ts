@@ -32,8 +32,18 @@ export async function issueCertificate(db: DB, personId: string, course: Pick<Co
   return db.selectFrom("certificates").selectAll().where("person_id", "=", personId).where("course_id", "=", course.id).executeTakeFirstOrThrow();
 }
 
-export async function certificateByCode(db: DB, code: string): Promise<Certificate | null> {
-  return (await db.selectFrom("certificates").selectAll().where("code", "=", code).executeTakeFirst()) ?? null;
+/** A certificate by its code, and whether its holder was erased (then it bears no name). */
+export async function certificateByCode(db: DB, code: string): Promise<(Certificate & { holderErased: boolean }) | null> {
+  const row = await db
+    .selectFrom("certificates")
+    .innerJoin("people", "people.id", "certificates.person_id")
+    .selectAll("certificates")
+    .select("people.erased_at")
+    .where("certificates.code", "=", code)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { erased_at, ...cert } = row;
+  return { ...cert, holderErased: erased_at !== null };
 }
 
 export async function certificatesOf(db: DB, personId: string): Promise<Certificate[]> {

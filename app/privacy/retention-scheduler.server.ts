@@ -1,4 +1,5 @@
 import type { DB } from "../../db/client";
+import { purgeDueErasures } from "../models/privacy/erasure.server";
 import { applyRetentionIfDue } from "../models/privacy/retention.server";
 import type { Logger } from "../server/log";
 
@@ -13,6 +14,8 @@ export interface RetentionSchedulerOptions {
 /**
  * Applies the retention policy once a day, in every server process: the run takes the policy
  * row's lock and looks at the last run first, so however many processes look, it runs once.
+ * Each look also purges the people whose erasure grace period is over (their requests are
+ * locked and skipped by another process that looks at the same time).
  */
 export function startRetentionScheduler(options: RetentionSchedulerOptions): () => void {
   const now = options.now ?? (() => new Date());
@@ -23,6 +26,8 @@ export function startRetentionScheduler(options: RetentionSchedulerOptions): () 
     try {
       const deleted = await applyRetentionIfDue(options.db, now());
       if (deleted) options.log.info("retention applied", { ...deleted });
+      const purged = await options.db.transaction().execute((trx) => purgeDueErasures(trx, now()));
+      if (purged) options.log.info("erasures purged", { people: purged });
     } catch (error) {
       options.log.warn("retention failed; will try again", { error: error instanceof Error ? error.message : String(error) });
     } finally {

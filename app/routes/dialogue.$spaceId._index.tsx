@@ -106,7 +106,7 @@ export default function SpacePage() {
                 {th.locked ? <span className="tag tag-warning">{t("dialogue.thread.locked")}</span> : null}
                 {th.unread > 0 ? <span className="tag tag-new">{t("dialogue.space.unread", { count: th.unread })}</span> : null}
                 <p className="hint">
-                  <span dir="auto">{th.author_name}</span> · {t("dialogue.space.posts", { count: th.posts })} · <DateText value={th.last_post_at} withTime />
+                  <span dir="auto">{th.author_name ?? t("dialogue.post.removedParticipant")}</span> · {t("dialogue.space.posts", { count: th.posts })} · <DateText value={th.last_post_at} withTime />
                 </p>
               </li>
             ))}

@@ -38,7 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       status: cert.revoked_at ? ("revoked" as const) : ("valid" as const),
       code: cert.code,
-      holder: cert.holder_name,
+      // An erased holder's name is gone; the page says why there is none.
+      holder: cert.holderErased ? null : cert.holder_name,
       course: pick(cert.course_title, locale),
       issuedAt: cert.issued_at.toISOString(),
       revokedAt: cert.revoked_at?.toISOString() ?? null,
@@ -72,10 +73,11 @@ export default function Verify() {
                 {t("certificate.verify.revokedOn")} <DateText value={new Date(data.revokedAt)} />
               </p>
             ) : null}
+            {data.holder === null ? <p>{t("certificate.verify.erasedBody")}</p> : null}
           </div>
           <dl className="facts">
             <dt>{t("certificate.verify.holder")}</dt>
-            <dd dir="auto">{data.holder}</dd>
+            <dd dir="auto">{data.holder ?? t("certificate.verify.erasedHolder")}</dd>
             <dt>{t("certificate.verify.course")}</dt>
             <dd>{data.course}</dd>
             <dt>{t("certificate.verify.issued")}</dt>

@@ -17,6 +17,7 @@ import * as teamFeedback from "./2026-12-07-016-team-feedback";
 import * as peerReview from "./2026-12-07-017-peer-review";
 import * as offlineCompletions from "./2026-12-07-018-offline-completions";
 import * as retention from "./2026-12-07-019-retention";
+import * as erasure from "./2026-12-07-020-erasure";
 
 /**
  * Every migration, by its file name. Listed here (not read from disk at run time) so that the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-017-peer-review": peerReview,
   "2026-12-07-018-offline-completions": offlineCompletions,
   "2026-12-07-019-retention": retention,
+  "2026-12-07-020-erasure": erasure,
 };

@@ -117,7 +117,8 @@ export async function listThreads(db: DB, viewer: Viewer, space: Space, page: { 
       "dialogue_threads.locked",
       "dialogue_threads.pinned",
       "dialogue_threads.last_post_at",
-      "people.display_name as author_name",
+      // An erased author's pseudonym is not shown: the page says "a removed participant".
+      sql<string | null>`case when people.erased_at is null then people.display_name end`.as("author_name"),
       eb
         .selectFrom("dialogue_posts")
         .select((e) => e.fn.countAll<number>().as("n"))
@@ -218,7 +219,7 @@ export async function listPosts(db: DB, viewer: Viewer, thread: Thread, page: { 
       "dialogue_posts.created_at",
       "dialogue_posts.published_at",
       "dialogue_posts.edited_at",
-      "people.display_name as author_name",
+      sql<string | null>`case when people.erased_at is null then people.display_name end`.as("author_name"),
     ])
     .where("dialogue_posts.thread_id", "=", thread.id)
     .where((eb) => eb.or([eb("dialogue_posts.id", "in", ids), eb("dialogue_posts.parent_id", "in", ids)]))

@@ -33,11 +33,12 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
   const errorFor = (field: string, intent: OpenForm["intent"]) => (isOpen(intent) && failed?.errors[field] ? t(failed.errors[field]!) : undefined);
   const typed = (field: string, fallback: string, intent: OpenForm["intent"]) => (isOpen(intent) && failed?.values[field] !== undefined ? failed.values[field]! : fallback);
   const labelId = `post-${post.id}-label`;
+  const author = post.authorName ?? t("dialogue.post.removedParticipant");
   return (
     <article id={`post-${post.id}`} className={`post post-${post.state}`} aria-labelledby={labelId} tabIndex={-1}>
       <header className="post-meta">
         <span id={labelId}>
-          <strong dir="auto">{post.authorName}</strong> · <DateText value={post.createdAt} withTime />
+          <strong dir="auto">{author}</strong> · <DateText value={post.createdAt} withTime />
         </span>
         {post.editedAt ? <span className="tag">{t("dialogue.post.edited")}</span> : null}
         {post.isNew ? <span className="tag tag-new">{t("dialogue.post.new")}</span> : null}
@@ -97,7 +98,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
 
       <div className="post-actions">
         {canWrite && post.parentId === null && post.state !== "removed" ? (
-          <Link to={`${linkTo({ reply: post.id })}#reply-${post.id}`} aria-label={t("dialogue.post.replyTo", { name: post.authorName })}>
+          <Link to={`${linkTo({ reply: post.id })}#reply-${post.id}`} aria-label={t("dialogue.post.replyTo", { name: author })}>
             {t("dialogue.post.reply")}
           </Link>
         ) : null}
@@ -106,7 +107,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
         ) : null}
         {post.mine && post.state !== "removed" && !isOpen("delete") ? <Link to={`${linkTo({ delete: post.id })}#post-${post.id}`}>{t("dialogue.post.delete")}</Link> : null}
         {!post.mine && (post.state === "published" || post.state === "reported") ? (
-          <Link to={`${linkTo({ report: post.id })}#post-${post.id}`} aria-label={t("dialogue.post.reportOf", { name: post.authorName })}>
+          <Link to={`${linkTo({ report: post.id })}#post-${post.id}`} aria-label={t("dialogue.post.reportOf", { name: author })}>
             {t("dialogue.post.report")}
           </Link>
         ) : null}
@@ -155,7 +156,7 @@ export function PostItem({ post, threadTitle, canModerate, canWrite, open, faile
           </div>
         </Form>
       ) : null}
-      {isOpen("mute", post.authorId) && canModerate && !post.mine ? <MuteForm personId={post.authorId} name={post.authorName} linkTo={linkTo} /> : null}
+      {isOpen("mute", post.authorId) && canModerate && !post.mine ? <MuteForm personId={post.authorId} name={author} linkTo={linkTo} /> : null}
     </article>
   );
 }
@@ -176,7 +177,7 @@ function ModeratorButtons({ post, linkTo }: { post: PostItemData; linkTo: Props[
         <Link to={`${linkTo({ hide: post.id })}#post-${post.id}`}>{t("dialogue.moderate.hide")}</Link>
       ) : null}
       {!post.mine && post.state !== "removed" ? (
-        <Link to={`${linkTo({ mute: post.authorId })}#post-${post.id}`} aria-label={t("dialogue.moderate.muteWho", { name: post.authorName })}>
+        <Link to={`${linkTo({ mute: post.authorId })}#post-${post.id}`} aria-label={t("dialogue.moderate.muteWho", { name: post.authorName ?? t("dialogue.post.removedParticipant") })}>
           {t("dialogue.moderate.mute")}
         </Link>
       ) : null}

@@ -144,7 +144,7 @@ export default function ThreadPage() {
             <li key={post.id}>
               <PostItem post={post} threadTitle={thread.title} canModerate={thread.canModerate} canWrite={canWrite} open={open} failed={failed} linkTo={linkTo} />
               {repliesTo(post.id).length > 0 ? (
-                <ol className="replies" aria-label={t("dialogue.post.repliesTo", { name: post.authorName })}>
+                <ol className="replies" aria-label={t("dialogue.post.repliesTo", { name: post.authorName ?? t("dialogue.post.removedParticipant") })}>
                   {repliesTo(post.id).map((reply) => (
                     <li key={reply.id}>
                       <PostItem post={reply} threadTitle={thread.title} canModerate={thread.canModerate} canWrite={canWrite} open={open} failed={failed} linkTo={linkTo} />
