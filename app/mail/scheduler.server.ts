@@ -2,6 +2,7 @@ import type { DB } from "../../db/client";
 import type { Catalog } from "../content/model";
 import { queueCertificateMails, queueDueReminders, queueFacilitatorDigests } from "../models/mail-schedule.server";
 import type { Logger } from "../server/log";
+import { repeatWithoutOverlap } from "../server/repeat";
 
 export interface MailSchedulerOptions {
   db: DB;
@@ -19,12 +20,9 @@ export interface MailSchedulerOptions {
  * Queues reminders, the daily digests and certificate mail, in every server process: the outbox's dedupe keys make
  * each one go once however many processes look, and however often they restart.
  */
-export function startMailScheduler(options: MailSchedulerOptions): () => void {
+export function startMailScheduler(options: MailSchedulerOptions): () => Promise<void> {
   const now = options.now ?? (() => new Date());
-  let busy = false;
   const run = async () => {
-    if (busy) return;
-    busy = true;
     try {
       const at = now();
       const today = at.toISOString().slice(0, 10);
@@ -34,14 +32,7 @@ export function startMailScheduler(options: MailSchedulerOptions): () => void {
       if (reminders || digests || certificates) options.log.info("mail scheduled", { reminders, digests, certificates });
     } catch (error) {
       options.log.warn("mail scheduling failed; will try again", { error: error instanceof Error ? error.message : String(error) });
-    } finally {
-      busy = false;
     }
   };
-  const first = setTimeout(() => void run(), 1_000);
-  const timer = setInterval(() => void run(), options.everyMs);
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeatWithoutOverlap(run, { everyMs: options.everyMs, firstAfterMs: 1_000 });
 }

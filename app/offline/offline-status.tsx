@@ -40,6 +40,18 @@ export default function OfflineStatus() {
     }
   }
 
+  /**
+   * Signs out if the server can be reached; if not, the person's saved pages and queue go at
+   * once and the page says signing out itself waits for a connection. Asked of the network, not
+   * of navigator.onLine: that says "online" on a Wi-Fi with no way out, and Chromium said so on
+   * a saved page loaded while offline.
+   */
+  async function signOutIfReachable(form: HTMLFormElement) {
+    if (await serverReachable()) return submitConfirmed(form);
+    tellWorker({ type: "clear" });
+    setAlert(t("offlineStatus.signOutOffline"));
+  }
+
   useEffect(() => {
     const csrf = () => document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value;
     const replay = () => navigator.onLine && tellWorker({ type: "replay", csrf: csrf() });
@@ -59,23 +71,21 @@ export default function OfflineStatus() {
         event.preventDefault();
         event.stopImmediatePropagation();
       };
-      // Signing out deletes the lessons still waiting on the device: asked first when there are any.
-      if (signOut && confirmed.current !== form) {
+      if (signOut) {
+        // Let through once asked about and the server found reachable.
+        if (confirmed.current === form) return;
         stop();
+        // Signing out deletes the lessons still waiting on the device: asked first when there are any.
         void askWorker({ type: "queue" }).then((answer) => {
           const count = answer?.type === "queue" ? answer.queued.length : 0;
           if (count) setSignOut({ count, form });
-          else submitConfirmed(form);
+          else void signOutIfReachable(form);
         });
         return;
       }
       if (navigator.onLine || form.elements.namedItem("offlineToken")) return;
       stop();
-      if (signOut) {
-        // On a shared computer the person's saved pages go at once; the session ends once online.
-        tellWorker({ type: "clear" });
-        setAlert(t("offlineStatus.signOutOffline"));
-      } else setAlert(t("offlineStatus.notSent"));
+      setAlert(t("offlineStatus.notSent"));
     };
     window.addEventListener("offline", wentOffline);
     window.addEventListener("online", cameBack);
@@ -123,7 +133,7 @@ export default function OfflineStatus() {
           onStay={() => setSignOut(null)}
           onSignOut={() => {
             setSignOut(null);
-            submitConfirmed(signOut.form);
+            void signOutIfReachable(signOut.form);
           }}
         />
       ) : null}
@@ -152,6 +162,16 @@ export default function OfflineStatus() {
       </div>
     </div>
   );
+}
+
+/** Whether the server answers at all (any status): the worker passes this request to the network. */
+async function serverReachable(): Promise<boolean> {
+  try {
+    await fetch("/healthz", { cache: "no-store", signal: AbortSignal.timeout(8000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The refused lessons the worker kept, with their titles from the saved courses' records. */

@@ -2,6 +2,7 @@ import type { DB } from "../../db/client";
 import { purgeDueErasures } from "../models/privacy/erasure.server";
 import { applyRetentionIfDue } from "../models/privacy/retention.server";
 import type { Logger } from "../server/log";
+import { repeatWithoutOverlap } from "../server/repeat";
 
 export interface RetentionSchedulerOptions {
   db: DB;
@@ -17,12 +18,9 @@ export interface RetentionSchedulerOptions {
  * Each look also purges the people whose erasure grace period is over (their requests are
  * locked and skipped by another process that looks at the same time).
  */
-export function startRetentionScheduler(options: RetentionSchedulerOptions): () => void {
+export function startRetentionScheduler(options: RetentionSchedulerOptions): () => Promise<void> {
   const now = options.now ?? (() => new Date());
-  let busy = false;
   const run = async () => {
-    if (busy) return;
-    busy = true;
     try {
       const deleted = await applyRetentionIfDue(options.db, now());
       if (deleted) options.log.info("retention applied", { ...deleted });
@@ -30,14 +28,7 @@ export function startRetentionScheduler(options: RetentionSchedulerOptions): () 
       if (purged) options.log.info("erasures purged", { people: purged });
     } catch (error) {
       options.log.warn("retention failed; will try again", { error: error instanceof Error ? error.message : String(error) });
-    } finally {
-      busy = false;
     }
   };
-  const first = setTimeout(() => void run(), 5_000);
-  const timer = setInterval(() => void run(), options.everyMs);
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeatWithoutOverlap(run, { everyMs: options.everyMs, firstAfterMs: 5_000 });
 }

@@ -88,16 +88,25 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info("shutting down", { signal });
-  const force = setTimeout(() => {
-    log.warn("forced exit after 10 s");
-    process.exit(1);
-  }, 10_000);
-  force.unref();
+  // Answers still being sent get 10 s. Closing the database gets its own time after that: the
+  // embedded one writes its last checkpoint then, and cutting that short on a slow disk means a
+  // recovery at the next start.
+  const force = (waitingFor: string, ms: number) => {
+    const timer = setTimeout(() => {
+      log.warn("forced exit", { waitingFor, afterSeconds: ms / 1000 });
+      process.exit(1);
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+  const answering = force("requests still being answered", 10_000);
   stopWatching();
-  stopScheduling();
-  stopRetention();
+  // No new background run starts from now on; one under way is waited for before the database closes.
+  const jobsStopped = Promise.all([stopScheduling(), stopRetention(), mailWorker.stop()]);
   server.close(async () => {
-    await mailWorker.stop();
+    clearTimeout(answering);
+    force("background jobs and the database to close", 30_000);
+    await jobsStopped;
     mailTransport.close();
     // Every request has finished; a failure to close the database cleanly is worth a line, not a
     // failed exit (the data is already committed).

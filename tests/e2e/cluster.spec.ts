@@ -15,7 +15,7 @@ test("two workers share the port and all stop cleanly on SIGTERM", async () => {
     await expect.poll(() => workers().length, { timeout: 30_000 }).toBe(2);
     const running = workers();
     for (let i = 0; i < 10; i++) expect((await fetch(`${server.url}/login`)).status).toBe(200);
-    expect(await server.stop()).toBe(0);
+    expect(await server.stop(), server.recentLog()).toBe(0);
     const alive = running.filter((pid) => {
       try {
         process.kill(pid, 0);

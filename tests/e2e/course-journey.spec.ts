@@ -64,7 +64,7 @@ test("the demo officer reads a module's lessons; after a restart the course page
   await expectCoursePageState(page);
 
   // Restart the server on the same data folder; the session itself lives in the database.
-  expect(await server.stop()).toBe(0);
+  expect(await server.stop(), server.recentLog()).toBe(0);
   server = await startServer(port, { DATA_DIR: dataDir });
   await expectCoursePageState(page);
   await page.goto(`${server.url}/learn`);

@@ -228,7 +228,7 @@ test("a saved course reads offline; two lessons marked done offline reach the se
 
   // In the database (the embedded one is read once the server has stopped): one completion
   // each, stamped with the time it was marked offline, not the time it arrived.
-  expect(await server.stop()).toBe(0);
+  expect(await server.stop(), server.recentLog()).toBe(0);
   const db = createDb({ dataDir });
   try {
     const officer = await db.selectFrom("people").select("id").where("email", "=", DEMO.officer.email).executeTakeFirstOrThrow();

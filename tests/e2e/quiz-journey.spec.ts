@@ -161,7 +161,7 @@ test("an attempt interrupted by a server restart resumes at the same question, a
   await page.getByRole("button", { name: "Next question" }).click();
   await expect(page.getByText("Question 2 of 3")).toBeVisible();
 
-  expect(await server.stop()).toBe(0);
+  expect(await server.stop(), server.recentLog()).toBe(0);
   server = await startServer(port, { DATA_DIR: dataDir, CONTENT_DIR: contentDir });
   await page.goto(`${server.url}${QUIZ_URL}`);
   await expect(page.getByText("Question 2 of 3")).toBeVisible();

@@ -7,13 +7,27 @@ export interface RunningServer {
   /** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would. */
   kill: () => Promise<void>;
   pid: number;
+  /** The server's last lines of log and stderr, to say why a stop failed. */
+  recentLog: () => string;
 }
 
 /** Starts the built production server (build/server.js) with extra settings and waits until healthy. */
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, ["build/server.js"], {
     env: { ...process.env, PORT: String(port), NODE_ENV: "production", SEED_DEMO: "1", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // The log (stdout, warnings and up) is kept, not shown: its last lines say why a stop failed.
+  // Errors on stderr are passed on as before, and kept too.
+  const recent: string[] = [];
+  const keep = (chunk: Buffer) => {
+    recent.push(...chunk.toString().split("\n").filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - 40));
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    keep(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   // A test that gave up (a hook timing out) must not leave its server holding the port.
@@ -44,5 +58,6 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       await exited;
     },
     pid: child.pid ?? 0,
+    recentLog: () => `server on port ${port}, last lines of its log:\n${recent.join("\n")}`,
   };
 }
