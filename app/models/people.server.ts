@@ -27,6 +27,7 @@ export async function listPeopleInScope(db: DB, grants: Grant[], query: PeopleQu
         "people.email",
         "people.country_code",
         "people.disabled_at",
+        "people.erased_at",
         "institutions.short_name as institution",
         (eb) =>
           eb
@@ -55,7 +56,7 @@ export async function listPeopleInScope(db: DB, grants: Grant[], query: PeopleQu
 export async function findPersonInScope(db: DB, grants: Grant[], personId: string) {
   return db
     .selectFrom("people")
-    .select(["people.id", "people.display_name", "people.email"])
+    .select(["people.id", "people.display_name", "people.email", "people.erased_at"])
     .where("people.id", "=", personId)
     .where(peopleInScope(grants))
     .executeTakeFirst();

@@ -20,7 +20,7 @@ export interface PersonFields {
   institutionId: string | null;
 }
 
-export type PersonRefusal = "missing" | "email-taken" | "country-missing" | "institution-missing" | "cohort-missing" | "closed" | "full" | "not-member" | "same-cohort";
+export type PersonRefusal = "missing" | "erased" | "email-taken" | "country-missing" | "institution-missing" | "cohort-missing" | "closed" | "full" | "not-member" | "same-cohort";
 
 /** The institution must be active and of the person's country; the country must be active. */
 async function placeUsable(trx: Trx, fields: PersonFields): Promise<PersonRefusal | null> {
@@ -74,8 +74,9 @@ export async function createOnePerson(
 export async function updatePerson(db: DB, actor: Actor, grants: Grant[], personId: string, fields: PersonFields): Promise<Result<{ id: string }, PersonRefusal>> {
   const email = normaliseEmail(fields.email);
   return refusableTransaction(db, async (trx): Promise<Result<{ id: string }, PersonRefusal>> => {
-    const current = await trx.selectFrom("people").select("id").where("id", "=", personId).where(peopleInScope(grants)).forUpdate().executeTakeFirst();
+    const current = await trx.selectFrom("people").select(["id", "erased_at"]).where("id", "=", personId).where(peopleInScope(grants)).forUpdate().executeTakeFirst();
     if (!current) return refused("missing");
+    if (current.erased_at) return refused("erased");
     if (await emailUsedByOther(trx, email, personId)) return refused("email-taken");
     const place = await placeUsable(trx, fields);
     if (place) return refused(place);
@@ -93,7 +94,7 @@ export async function updatePerson(db: DB, actor: Actor, grants: Grant[], person
 export async function personDetail(db: DB, grants: Grant[], personId: string) {
   const person = await db
     .selectFrom("people")
-    .select(["id", "email", "display_name", "locale", "country_code", "institution_id", "disabled_at"])
+    .select(["id", "email", "display_name", "locale", "country_code", "institution_id", "disabled_at", "erased_at"])
     .where("id", "=", personId)
     .where(peopleInScope(grants))
     .executeTakeFirst();
@@ -120,8 +121,9 @@ export async function changeMemberships(
   change: { join: string[]; leave: string | null },
 ): Promise<Result<{ id: string }, PersonRefusal>> {
   return refusableTransaction(db, async (trx): Promise<Result<{ id: string }, PersonRefusal>> => {
-    const person = await trx.selectFrom("people").select("id").where("id", "=", personId).where(peopleInScope(grants)).executeTakeFirst();
+    const person = await trx.selectFrom("people").select(["id", "erased_at"]).where("id", "=", personId).where(peopleInScope(grants)).executeTakeFirst();
     if (!person) return refused("missing");
+    if (person.erased_at) return refused("erased");
     if (change.leave && change.join.includes(change.leave)) return refused("same-cohort");
     for (const cohortId of change.join) {
       const joined = await addMembers(trx, cohortId, [{ personId, role: "officer" }]);

@@ -33,6 +33,7 @@ export async function placeOptions(db: DB, locale: string) {
 /** The refusal's field, for the error next to it. */
 export const PERSON_REFUSAL_FIELD = {
   missing: "form",
+  erased: "form",
   "email-taken": "email",
   "country-missing": "countryCode",
   "institution-missing": "institutionId",

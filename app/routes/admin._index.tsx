@@ -66,6 +66,9 @@ export default function Admin() {
         <li>
           <Link to="/admin/retention">{t("retention.adminLink")}</Link>
         </li>
+        <li>
+          <Link to="/admin/erasure">{t("erasureAdmin.adminLink")}</Link>
+        </li>
       </ul>
     </div>
   );

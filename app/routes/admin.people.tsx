@@ -57,6 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, config } = context;
   const person = await findPersonInScope(db, user.scopedGrants, form.data.personId);
   if (!person) throw new Response("Not Found", { status: 404 });
+  // An erased person has no account left to act on (no address, no sign-in).
+  if (person.erased_at) return redirect(PATH, { headers: { "Set-Cookie": flashCookie(config, PATH, `refused:erased:${person.display_name}`) } });
   if (form.data.intent !== "reset-link") {
     const active = form.data.intent === "reactivate";
     const result = await refusableTransaction(db, (trx) => setPersonActive(trx, { actorId: user.id, personId: person.id, active, requestId: context.requestId }));
@@ -108,7 +110,10 @@ export default function People() {
           linkTo={(p) => `/admin/people/${p.id}`}
           rows={rows}
           caption={t("admin.peopleCaption", { count: total })}
-          actions={(p) => (
+          actions={(p) =>
+            p.erased_at ? (
+              <span>{t("peopleAdmin.erased")}</span>
+            ) : (
             <>
               <Form method="post">
                 <CsrfField />
@@ -131,7 +136,8 @@ export default function People() {
                 </button>
               </Form>
             </>
-          )}
+            )
+          }
         />
       )}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />

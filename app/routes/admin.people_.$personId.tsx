@@ -5,12 +5,14 @@ import { flashCookie, readFlash } from "../auth/cookies.server";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DataTable } from "../components/data-table";
+import { DateText } from "../components/date-text";
 import { SelectField } from "../components/field";
 import { IntentButton } from "../components/intent-button";
 import { PersonFields } from "../components/person-fields";
 import { localeFor } from "../i18n/request-locale.server";
 import { listManagedCohorts } from "../models/cohort-admin.server";
 import { changeMemberships, personDetail, updatePerson } from "../models/person-admin.server";
+import { erasureOf } from "../models/privacy/erasure.server";
 import { PERSON_REFUSAL_FIELD, personSchema, placeOptions, toPersonFields } from "../people/person-form.server";
 import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
@@ -27,9 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = params.personId ?? "";
   const person = isUuid(id) ? await personDetail(context.db, user.scopedGrants, id) : null;
   if (!person) throw notFound();
-  const [options, cohorts] = await Promise.all([
+  const [options, cohorts, erasure] = await Promise.all([
     placeOptions(context.db, localeFor(request, user)),
     listManagedCohorts(context.db, user.scopedGrants, { search: "", limit: 1000, offset: 0 }),
+    erasureOf(context.db, id),
   ]);
   const member = new Set(person.memberships.map((m) => m.id));
   const flash = readFlash(request);
@@ -41,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       options,
       openCohorts: cohorts.rows.filter((c) => !c.closed_at && !member.has(c.id)).map((c) => ({ id: c.id, name: c.name })),
       link: token ? `${siteUrl(context.config, request)}/reset/${token}` : null,
+      erasure,
+      ownAccount: person.id === user.id,
     },
     flash ? { headers: { "Set-Cookie": flashCookie(context.config, path, null) } } : undefined,
   );
@@ -91,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function PersonPage() {
   const { t } = useTranslation();
-  const { person, options, openCohorts, link } = useLoaderData<typeof loader>();
+  const { person, options, openCohorts, link, erasure, ownAccount } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
@@ -101,6 +106,9 @@ export default function PersonPage() {
       ? actionData.values
       : { displayName: person.display_name, email: person.email, locale: person.locale, countryCode: person.country_code ?? "", institutionId: person.institution_id ?? "" };
   const learnerOf = person.memberships.filter((m) => m.role === "officer");
+  // Once erased, only the pseudonym and the cohorts are left to see; nothing can be changed.
+  const erased = Boolean(person.erased_at);
+  const erasurePending = erasure && !erasure.purgedAt;
   return (
     <div className="page wide">
       <p>
@@ -120,21 +128,35 @@ export default function PersonPage() {
           </p>
         </div>
       ) : null}
-      {person.disabled_at ? <p className="notice">{t("personAdmin.deactivated")}</p> : null}
+      {erased ? (
+        <p className="notice">
+          {t("personAdmin.erasedOn")} <DateText value={person.erased_at!} />. {t("personAdmin.erasedExplain")}
+        </p>
+      ) : erasurePending ? (
+        <p className="notice">
+          {t("personAdmin.erasurePending")} <DateText value={erasure.purgeAfter} withTime />.
+        </p>
+      ) : person.disabled_at ? (
+        <p className="notice">{t("personAdmin.deactivated")}</p>
+      ) : null}
       {errors.form ? (
         <p className="field-error" role="alert">
           {t(errors.form)}
         </p>
       ) : null}
-      <h2>{t("personAdmin.details")}</h2>
-      <Form method="post" noValidate className="stack">
-        <CsrfField />
-        <input type="hidden" name="intent" value="update" />
-        <PersonFields options={options} values={values} errors={errors} />
-        <button type="submit" className="button-primary">
-          {t("personAdmin.saveButton")}
-        </button>
-      </Form>
+      {erased ? null : (
+        <>
+          <h2>{t("personAdmin.details")}</h2>
+          <Form method="post" noValidate className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="update" />
+            <PersonFields options={options} values={values} errors={errors} />
+            <button type="submit" className="button-primary">
+              {t("personAdmin.saveButton")}
+            </button>
+          </Form>
+        </>
+      )}
       <h2 id="cohorts">{t("personAdmin.cohorts")}</h2>
       {errors.cohorts ? (
         <p className="field-error" role="alert">
@@ -152,7 +174,7 @@ export default function PersonPage() {
           {
             header: t("people.actions"),
             cell: (m) =>
-              m.role === "officer" && !m.closed_at ? (
+              m.role === "officer" && !m.closed_at && !erased ? (
                 <IntentButton intent="leave" fields={{ cohortId: m.id }} aria-label={t("personAdmin.leaveNamed", { cohort: m.name })}>
                   {t("personAdmin.leave")}
                 </IntentButton>
@@ -162,7 +184,7 @@ export default function PersonPage() {
           },
         ]}
       />
-      {openCohorts.length ? (
+      {openCohorts.length && !erased ? (
         <Form method="post" className="stack">
           <CsrfField />
           <input type="hidden" name="intent" value="join" />
@@ -179,7 +201,7 @@ export default function PersonPage() {
           <button type="submit">{t("personAdmin.joinButton")}</button>
         </Form>
       ) : null}
-      {learnerOf.length && openCohorts.length ? (
+      {learnerOf.length && openCohorts.length && !erased ? (
         <Form method="post" className="stack">
           <CsrfField />
           <input type="hidden" name="intent" value="move" />
@@ -201,13 +223,35 @@ export default function PersonPage() {
           <button type="submit">{t("personAdmin.moveButton")}</button>
         </Form>
       ) : null}
-      <h2 id="personal-data">{t("personAdmin.export.title")}</h2>
-      <p>{t("personAdmin.export.explain")}</p>
-      <p>
-        <a href={`/resources/personal-data/${person.id}`} className="button-secondary" download>
-          <span dir="auto">{t("personAdmin.export.download", { name: person.display_name })}</span>
-        </a>
-      </p>
+      {erased ? null : (
+        <>
+          <h2 id="personal-data">{t("personAdmin.export.title")}</h2>
+          <p>{t("personAdmin.export.explain")}</p>
+          <p>
+            <a href={`/resources/personal-data/${person.id}`} className="button-secondary" download>
+              <span dir="auto">{t("personAdmin.export.download", { name: person.display_name })}</span>
+            </a>
+          </p>
+          <h2 id="erasure">{t("personAdmin.erasure.title")}</h2>
+          {erasurePending ? (
+            <>
+              <p>{t("personAdmin.erasure.cancelExplain")}</p>
+              <IntentButton intent="cancel" action={`/admin/people/${person.id}/erase`} className="button-secondary">
+                {t("personAdmin.erasure.cancel")}
+              </IntentButton>
+            </>
+          ) : ownAccount ? (
+            <p>{t("erasure.refused.own-account")}</p>
+          ) : (
+            <>
+              <p>{t("personAdmin.erasure.explain")}</p>
+              <p>
+                <Link to={`/admin/people/${person.id}/erase`}>{t("personAdmin.erasure.start", { name: person.display_name })}</Link>
+              </p>
+            </>
+          )}
+        </>
+      )}
     </div>
   );
 }

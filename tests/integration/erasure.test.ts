@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../app/content/load.server";
 import { GLOBAL_ADMIN_GRANTS } from "../../app/models/access.server";
 import { audit } from "../../app/models/audit.server";
+import { changeMemberships, updatePerson } from "../../app/models/person-admin.server";
+import { setPersonActive } from "../../app/models/person-status.server";
+import { listErasureRequests } from "../../app/models/privacy/erasure-list.server";
 import { cancelErasure, erasureOf, purgeDueErasures, requestErasure, saveErasurePolicy } from "../../app/models/privacy/erasure.server";
 import { createSession } from "../../app/models/session.server";
 import { signIn } from "../../app/models/sign-in.server";
@@ -170,17 +173,34 @@ describe(`erasure of a person (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(await cancelErasure(t.db, admin, GLOBAL_ADMIN_GRANTS, person.id)).toEqual({ ok: false, code: "not-pending" });
   });
 
+  it("refuses to edit an erased person, to change their cohorts, or to reactivate them", async () => {
+    const fields = { email: "nueva@example.org", displayName: NAME, locale: "es", countryCode: null, institutionId: null };
+    expect(await updatePerson(t.db, { id: admin.actorId }, GLOBAL_ADMIN_GRANTS, person.id, fields)).toEqual({ ok: false, code: "erased" });
+    expect(await changeMemberships(t.db, { id: admin.actorId }, GLOBAL_ADMIN_GRANTS, person.id, { join: [], leave: cohort })).toEqual({ ok: false, code: "erased" });
+    expect(await t.db.transaction().execute((trx) => setPersonActive(trx, { actorId: admin.actorId, personId: person.id, active: true }))).toEqual({ ok: false, code: "erasure" });
+    expect(await tracesOf(t.db, [NAME, "nueva@example.org"])).toEqual([]);
+  });
+
   it("cancels a pending request: nothing is purged, and the account stays blocked until reactivated", async () => {
     const spared = await makePerson(t.db, { cohortId: cohort, name: "Persona Que Se Queda" });
     expect((await requestErasure(t.db, admin, GLOBAL_ADMIN_GRANTS, spared.id, { now: start, immediately: false })).ok).toBe(true);
+    // While it waits the account cannot be reactivated; the list shows it first, as pending.
+    expect(await t.db.transaction().execute((trx) => setPersonActive(trx, { actorId: admin.actorId, personId: spared.id, active: true }))).toEqual({ ok: false, code: "erasure" });
+    const listed = await listErasureRequests(t.db, GLOBAL_ADMIN_GRANTS, { limit: 10, offset: 0 });
+    expect(listed.rows[0]).toMatchObject({ personId: spared.id, name: "Persona Que Se Queda", state: "pending", closedAt: null });
+    expect(listed.rows.find((r) => r.personId === person.id)).toMatchObject({ name: pseudonymOf(person.id), state: "purged" });
+    // An admin of another country sees neither request.
+    expect((await listErasureRequests(t.db, [{ role: "admin", scope_kind: "country", country_code: "GT", institution_id: null, cohort_id: null }], { limit: 10, offset: 0 })).total).toBe(0);
     expect(await cancelErasure(t.db, admin, GLOBAL_ADMIN_GRANTS, spared.id)).toEqual({ ok: true });
+    expect((await t.db.transaction().execute((trx) => setPersonActive(trx, { actorId: admin.actorId, personId: spared.id, active: true }))).ok).toBe(true);
+    await t.db.transaction().execute((trx) => setPersonActive(trx, { actorId: admin.actorId, personId: spared.id, active: false }));
     expect(await t.db.transaction().execute((trx) => purgeDueErasures(trx, new Date(start.getTime() + 365 * DAY_MS)))).toBe(0);
     const row = await t.db.selectFrom("people").select(["display_name", "disabled_at", "erased_at"]).where("id", "=", spared.id).executeTakeFirstOrThrow();
     expect(row.display_name).toBe("Persona Que Se Queda");
     expect(row.erased_at).toBeNull();
     expect(row.disabled_at).not.toBeNull();
     const actions = await t.db.selectFrom("audit_log").select("action").where("target_id", "=", spared.id).orderBy("id").execute();
-    expect(actions.map((a) => a.action)).toEqual(["person.erasure-requested", "person.erasure-cancelled"]);
+    expect(actions.map((a) => a.action)).toEqual(["person.erasure-requested", "person.erasure-cancelled", "person.reactivated", "person.deactivated"]);
   });
 
   it("removes the posts instead when the programme says so, at once when the admin erases without waiting", async () => {
