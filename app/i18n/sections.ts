@@ -15,7 +15,7 @@ const FRAME = ["nav", "language", "roles", "auth", "errors", "form", "csrf", "pa
 const AREAS: Record<string, readonly string[]> = {
   learn: ["learn", "activity", "course", "cohort", "lesson", "session.upcoming", "certificate.mine", "dialogue.discussion", "offlineSave"],
   account: ["account", "certificate", "lowData", "mailPrefs"],
-  admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment", "retention"],
+  admin: ["admin", "audit", "people", "invitations", "lowData", "dialogue", "cohort", "mailAdmin", "orgAdmin", "cohortAdmin", "rolesAdmin", "peopleAdmin", "personAdmin", "enrolment", "retention", "erasure", "erasureAdmin"],
   coordinate: ["coordinate", "report", "people", "invitations", "mailAdmin.invite", "certificate.list", "certificate.verify", "scenario.report", "scenario.outcome", "scenario.quality", "quiz.true", "quiz.false", "course", "cohort", "cohortAdmin", "enrolment"],
   dialogue: ["dialogue"],
   facilitate: ["facilitate", "dialogue", "session.speaker"],

@@ -10,7 +10,7 @@ import { hashToken } from "../../app/utils/tokens.server";
 import { outcome, signedInRequest, testConfig, testContext } from "../setup/context";
 import { parseCsv } from "../setup/csv";
 import { makeCohort, makeCountry, makeInstitution, makePerson } from "../setup/factories";
-import { recordOneOfEach } from "../setup/personal-data";
+import { offlineTokenOf, recordOneOfEach } from "../setup/personal-data";
 import { MARKS } from "../setup/personal-data-marks";
 import { openTestDb, type TestDb } from "../setup/test-db";
 
@@ -102,7 +102,7 @@ describe(`personal data export (${process.env.SENDERO_TEST_ENGINE})`, () => {
     const hash = await t.db.selectFrom("credentials").select("password_hash").where("person_id", "=", people.officer.id).executeTakeFirstOrThrow();
     const sessions = await t.db.selectFrom("sessions").select("id_hash").where("person_id", "=", people.officer.id).execute();
     const keys = await t.db.selectFrom("issuer_keys").select("private_jwk").execute();
-    const secrets = [hash.password_hash, "$argon2", sessionToken, ...sessions.map((s) => s.id_hash), MARKS.offlineToken, hashToken(MARKS.offlineToken), context.csrfToken, ...keys.map((k) => String(k.private_jwk.d))];
+    const secrets = [hash.password_hash, "$argon2", sessionToken, ...sessions.map((s) => s.id_hash), MARKS.offlineToken, hashToken(offlineTokenOf(people.officer.id)), context.csrfToken, ...keys.map((k) => String(k.private_jwk.d))];
     for (const secret of secrets) expect(everything.toLowerCase()).not.toContain(secret.toLowerCase());
   });
 

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../db/seeds/demo";
 import { addToCohort, createPerson, grantRole } from "../../app/models/person.server";
 
 import { ENGLISH_ADMIN, ERASURE_PEOPLE, EXPORT_COHORT, EXPORT_COLLEAGUE, EXPORT_OFFICER } from "./e2e-seed-accounts";
-import { recordOneOfEach } from "./personal-data";
+import { EXPORT_COURSE, recordOneOfEach } from "./personal-data";
 
 const db = createDb({ dataDir: process.env.DATA_DIR });
 try {
@@ -29,6 +29,8 @@ try {
 /** A cohort of its own (no country: no demo coordinator's figures change) with two officers; the first has one record of every kind. */
 async function officersWithOneOfEach(cohortName: string, ...accounts: { email: string; name: string }[]) {
   const cohort = await db.insertInto("cohorts").values({ name: cohortName, starts_on: null, ends_on: null }).returning("id").executeTakeFirstOrThrow();
+  // Given the course its records are in, so the coordinator's figures and lists count them.
+  await db.insertInto("cohort_courses").values({ cohort_id: cohort.id, course_id: EXPORT_COURSE, due_on: null }).execute();
   const ids: string[] = [];
   for (const account of accounts) {
     const id = await createPerson(db, { email: account.email, displayName: account.name, locale: "es", password: DEMO_PASSWORD });

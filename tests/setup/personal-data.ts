@@ -14,6 +14,9 @@ import { courseOf } from "./results";
 
 export const EXPORT_COURSE = "trafficking-smuggling";
 
+/** The one-time token of the person's offline completion: one each, as the table's key asks. */
+export const offlineTokenOf = (personId: string) => `${MARKS.offlineToken}-${personId}`;
+
 export async function recordOneOfEach(db: DB, personId: string, cohortId: string, other: { id: string }): Promise<void> {
   const course = courseOf(EXPORT_COURSE, ["what-is-trafficking", "recognise-quiz", "bus-checkpoint-indicators"]);
   await db.transaction().execute(async (trx) => {
@@ -60,5 +63,5 @@ export async function recordOneOfEach(db: DB, personId: string, cohortId: string
   await audit(db, { actorId: personId, action: "mail.preferences", targetType: "person", targetId: personId, details: { reminders: false, digests: true } });
   await audit(db, { actorId: other.id, action: "person.updated", targetType: "person", targetId: personId });
   // A lesson completed offline: its token's hash is Sendero's, never the person's to take away.
-  await db.insertInto("offline_completions").values({ token_hash: hashToken(MARKS.offlineToken), person_id: personId, course_id: EXPORT_COURSE, item_id: "what-is-trafficking", completed_at: new Date() }).execute();
+  await db.insertInto("offline_completions").values({ token_hash: hashToken(offlineTokenOf(personId)), person_id: personId, course_id: EXPORT_COURSE, item_id: "what-is-trafficking", completed_at: new Date() }).execute();
 }
