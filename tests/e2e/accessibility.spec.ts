@@ -139,6 +139,14 @@ for (const lang of ["es", "en"] as const) {
       else await signIn(page, ENGLISH_ADMIN.email);
       await visit(page, "/admin/audit", lang === "es" ? "Registro de auditoría" : "Audit log", lang);
       await visit(page, "/admin/mail?status=sent", lang === "es" ? "Correo saliente" : "Outgoing mail", lang);
+      // The erasure rules, also with a refused value: the message says why and the value stays.
+      await visit(page, "/admin/erasure", lang === "es" ? "Borrado de datos a pedido" : "Erasure on request", lang);
+      const grace = page.getByLabel(lang === "es" ? "Plazo antes de borrar (días)" : "Grace period before erasing (days)", { exact: true });
+      await grace.fill("0");
+      await page.getByRole("button", { name: lang === "es" ? "Guardar las reglas" : "Save the rules", exact: true }).click();
+      await expect(page.getByText(lang === "es" ? "El plazo debe estar entre 1 y 365 días." : "The grace period must be between 1 and 365 days.")).toBeVisible();
+      await expect(grace).toHaveValue("0");
+      await expectNoAxeViolations(page, `/admin/erasure with a refused value (${lang})`);
       await visit(page, "/coordinate/invitations", t.invitationsTitle, lang);
       await createInvitation(page, { role: "coordinator", lang });
       await expectNoAxeViolations(page, `/coordinate/invitations showing a new link, as admin (${lang})`);
