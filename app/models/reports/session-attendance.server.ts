@@ -38,6 +38,9 @@ function perEnrolment(db: DB, catalog: Catalog, grants: Grant[], filters: Enrolm
 }
 
 export async function sessionAttendance(db: DB, catalog: Catalog, grants: Grant[], filters: Pick<ReportFilters, "cohort" | "course" | "country" | "institution">): Promise<SessionAttendanceRow[]> {
+  // Until a session is scheduled there is nothing to count: the overview then skips planning
+  // this nine-table join (a few milliseconds of every view, whatever the data).
+  if (!(await db.selectFrom("session_schedules").select("id").limit(1).executeTakeFirst())) return [];
   const rows = await perEnrolment(db, catalog, grants, filters)
     .select([
       "session_schedules.id as scheduleId",

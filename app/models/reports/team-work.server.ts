@@ -51,6 +51,8 @@ function groupTasksTable(items: GroupTaskItem[]) {
 export async function teamWork(db: DB, catalog: Catalog, grants: Grant[], filters: EnrolmentFilters): Promise<TeamWorkRow[]> {
   const items = groupTaskItems(catalog);
   if (items.length === 0) return [];
+  // Until a team is formed there is no row to show: skip planning the join below (as for attendance).
+  if (!(await db.selectFrom("teams").select("id").limit(1).executeTakeFirst())) return [];
   const rows = await enrolments(db, catalog, grants, filters)
     .innerJoin(groupTasksTable(items), (join) => join.onRef("group_tasks.course_id", "=", "cohort_courses.course_id"))
     .innerJoin("team_members", (join) => join.onRef("team_members.cohort_id", "=", "cohort_members.cohort_id").onRef("team_members.person_id", "=", "cohort_members.person_id"))
