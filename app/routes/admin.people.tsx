@@ -114,28 +114,28 @@ export default function People() {
             p.erased_at ? (
               <span>{t("peopleAdmin.erased")}</span>
             ) : (
-            <>
-              <Form method="post">
-                <CsrfField />
-                <input type="hidden" name="intent" value="reset-link" />
-                <input type="hidden" name="personId" value={p.id} />
-                <button type="submit" className="button-link" aria-label={t("admin.resetFor", { name: p.display_name })}>
-                  {t("admin.reset")}
-                </button>
-              </Form>
-              <Form method="post">
-                <CsrfField />
-                <input type="hidden" name="intent" value={p.disabled_at ? "reactivate" : "deactivate"} />
-                <input type="hidden" name="personId" value={p.id} />
-                <button
-                  type="submit"
-                  className="button-link"
-                  aria-label={t(p.disabled_at ? "peopleAdmin.reactivateFor" : "peopleAdmin.deactivateFor", { name: p.display_name })}
-                >
-                  {t(p.disabled_at ? "peopleAdmin.reactivate" : "peopleAdmin.deactivate")}
-                </button>
-              </Form>
-            </>
+              <>
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="reset-link" />
+                  <input type="hidden" name="personId" value={p.id} />
+                  <button type="submit" className="button-link" aria-label={t("admin.resetFor", { name: p.display_name })}>
+                    {t("admin.reset")}
+                  </button>
+                </Form>
+                <Form method="post">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value={p.disabled_at ? "reactivate" : "deactivate"} />
+                  <input type="hidden" name="personId" value={p.id} />
+                  <button
+                    type="submit"
+                    className="button-link"
+                    aria-label={t(p.disabled_at ? "peopleAdmin.reactivateFor" : "peopleAdmin.deactivateFor", { name: p.display_name })}
+                  >
+                    {t(p.disabled_at ? "peopleAdmin.reactivate" : "peopleAdmin.deactivate")}
+                  </button>
+                </Form>
+              </>
             )
           }
         />
