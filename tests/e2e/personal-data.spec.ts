@@ -52,10 +52,20 @@ test("an officer downloads their data from the account page and finds every kind
   // This download is in it, as the newest audit line; a sign-in is too.
   expect(records.audit!.map((a) => a.action)).toContain("person.data-exported");
   expect(records.signIns!.length).toBeGreaterThan(0);
-  // Spreadsheet-safe, and nothing of the colleague's.
+  // Live sessions, group work (only the versions of the team's text the officer saved), the dialogue's marks, mail.
+  expect(records.attendance![0]).toMatchObject({ cohort: EXPORT_COHORT, method: "code" });
+  expect(records.reflections![0]).toMatchObject({ body: MARKS.reflection });
+  expect(records.teams).toEqual([{ cohort: EXPORT_COHORT, team: MARKS.team }]);
+  expect(records.teamWork!.map((w) => w.body)).toEqual([MARKS.teamDraft, MARKS.teamHandedIn]);
+  expect(records.peerReviews![0]).toMatchObject({ reviewedTeam: MARKS.otherTeam, body: MARKS.peerReview });
+  expect(records.teamFeedback![0]).toMatchObject({ body: MARKS.teamFeedback });
+  expect(records.threadMarks![0]).toMatchObject({ following: true });
+  expect(records.moderation![0]).toMatchObject({ action: "post.hide", reason: MARKS.moderationReason });
+  expect(records.mails![0]).toMatchObject({ kind: "passwordReset", state: "failed" });
+  // Spreadsheet-safe, and nothing of the colleague's, no check-in code, no mail text.
   expect(files["posts.csv"]).toContain("'=HYPERLINK");
   const everything = Object.values(files).join("\n");
-  for (const text of [EXPORT_COLLEAGUE.email, EXPORT_COLLEAGUE.name, MARKS.otherPost, "$argon2"]) expect(everything).not.toContain(text);
+  for (const text of [EXPORT_COLLEAGUE.email, EXPORT_COLLEAGUE.name, MARKS.otherPost, MARKS.otherTeamVersion, MARKS.reviewedText, MARKS.otherFeedback, MARKS.checkinCode, MARKS.mailLink, "$argon2"]) expect(everything).not.toContain(text);
 });
 
 for (const lang of ["es", "en"] as const satisfies readonly Lang[]) {

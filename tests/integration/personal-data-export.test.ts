@@ -90,6 +90,29 @@ describe(`personal data export (${process.env.SENDERO_TEST_ENGINE})`, () => {
     expect(records.signIns!.map((s) => s.userAgent)).toContain("Navegador de prueba");
   });
 
+  it("holds the live sessions, the group work, what the dialogue recorded and the mail, each as the person's own", () => {
+    const records = (JSON.parse(files[JSON_FILE]!) as { records: Record<string, Record<string, unknown>[]> }).records;
+    expect(records.offlineCompletions).toEqual([expect.objectContaining({ courseId: "trafficking-smuggling", itemId: "what-is-trafficking" })]);
+    expect(records.attendance).toEqual([expect.objectContaining({ cohort: "Grupo de privacidad", courseId: "vulnerability-referral", itemId: "referral-mechanisms-talk", method: "code" })]);
+    expect(records.reflections).toEqual([expect.objectContaining({ courseId: "unaccompanied-children", itemId: "child-protection-talk", body: MARKS.reflection })]);
+    expect(records.teams).toEqual([{ cohort: "Grupo de privacidad", team: MARKS.team }]);
+    // Of the team's text, only the versions the person saved; the last one was handed in.
+    expect(records.teamWork!.map((w) => [w.team, w.version, w.body, typeof w.handedInAt])).toEqual([
+      [MARKS.team, 1, MARKS.teamDraft, "object"],
+      [MARKS.team, 3, MARKS.teamHandedIn, "string"],
+    ]);
+    expect(records.teamWork![0]!.handedInAt).toBeNull();
+    expect(records.peerReviews).toEqual([expect.objectContaining({ team: MARKS.team, reviewedTeam: MARKS.otherTeam, courseId: "trafficking-smuggling", itemId: "checkpoint-protocol", body: MARKS.peerReview })]);
+    expect(records.teamFeedback).toEqual([expect.objectContaining({ team: MARKS.otherTeam, version: 1, decision: "returned", total: 2, maxTotal: 3, body: MARKS.teamFeedback })]);
+    expect(records.threadMarks).toEqual([expect.objectContaining({ space: "Espacio general", following: true, readAt: expect.any(String) })]);
+    expect(records.notifications).toEqual([expect.objectContaining({ kind: "reply", readAt: null })]);
+    expect(records.mutes).toEqual([expect.objectContaining({ space: "Espacio general", until: expect.any(String) })]);
+    expect(records.moderation).toEqual([expect.objectContaining({ space: "Espacio general", action: "post.hide", reason: MARKS.moderationReason })]);
+    expect(records.mails).toEqual([expect.objectContaining({ kind: "passwordReset", state: "failed", sentAt: null })]);
+    expect(files["team-work.csv"]).toContain(MARKS.teamHandedIn);
+    expect(files["session-reflections.csv"]).toContain(MARKS.reflection);
+  });
+
   it("makes text cells inert for spreadsheets", () => {
     expect(files["posts.csv"]).toContain(`"'${MARKS.post.replace(/"/g, '""')}"`);
     expect(files["profile.csv"]).toContain(`'${names.officer}`);
@@ -98,11 +121,11 @@ describe(`personal data export (${process.env.SENDERO_TEST_ENGINE})`, () => {
 
   it("holds nothing of another person's and no secret", async () => {
     const everything = Object.values(files).join("\n");
-    for (const text of [people.other.email, names.other, MARKS.otherPost, people.other.id]) expect(everything).not.toContain(text);
+    for (const text of [people.other.email, names.other, MARKS.otherPost, MARKS.otherTeamVersion, MARKS.reviewedText, MARKS.otherFeedback, people.other.id]) expect(everything).not.toContain(text);
     const hash = await t.db.selectFrom("credentials").select("password_hash").where("person_id", "=", people.officer.id).executeTakeFirstOrThrow();
     const sessions = await t.db.selectFrom("sessions").select("id_hash").where("person_id", "=", people.officer.id).execute();
     const keys = await t.db.selectFrom("issuer_keys").select("private_jwk").execute();
-    const secrets = [hash.password_hash, "$argon2", sessionToken, ...sessions.map((s) => s.id_hash), MARKS.offlineToken, hashToken(offlineTokenOf(people.officer.id)), context.csrfToken, ...keys.map((k) => String(k.private_jwk.d))];
+    const secrets = [hash.password_hash, "$argon2", sessionToken, ...sessions.map((s) => s.id_hash), MARKS.offlineToken, hashToken(offlineTokenOf(people.officer.id)), MARKS.mailLink, MARKS.checkinCode, context.csrfToken, ...keys.map((k) => String(k.private_jwk.d))];
     for (const secret of secrets) expect(everything.toLowerCase()).not.toContain(secret.toLowerCase());
   });
 

@@ -2,11 +2,14 @@ import type { DB, Trx } from "../../../db/client";
 import { peopleInScope, type Grant } from "../access.server";
 import { audit } from "../audit.server";
 import { refused, type Result } from "../result";
+import { moderationRecords, muteRecords, notificationRecords, threadMarkRecords } from "./dialogue-marks.server";
 import { postRecords, reportRecords } from "./dialogue.server";
 import type { PersonalData, RecordKind } from "./kinds";
-import { courseProgressRecords, itemProgressRecords, learningEventRecords, quizAnswerRecords, quizResultRecords, scenarioDecisionRecords } from "./learning.server";
+import { courseProgressRecords, itemProgressRecords, learningEventRecords, offlineCompletionRecords, quizAnswerRecords, quizResultRecords, scenarioDecisionRecords } from "./learning.server";
+import { attendanceRecords, reflectionRecords } from "./live-sessions.server";
 import { membershipRecords, profileRecords, roleRecords } from "./profile.server";
-import { auditRecords, certificateRecords, signInRecords } from "./records.server";
+import { auditRecords, certificateRecords, mailRecords, signInRecords } from "./records.server";
+import { peerReviewRecords, teamFeedbackRecords, teamRecords, teamWorkRecords } from "./teams.server";
 
 // A person's data export (issue 21): the person themself, or an admin for someone in their
 // scope (checked in SQL). Either way the export is audited, in the same transaction that reads
@@ -22,11 +25,23 @@ const READERS: { [K in RecordKind]: (trx: Trx, personId: string) => Promise<Pers
   quizResults: quizResultRecords,
   quizAnswers: quizAnswerRecords,
   scenarioDecisions: scenarioDecisionRecords,
+  offlineCompletions: offlineCompletionRecords,
+  attendance: attendanceRecords,
+  reflections: reflectionRecords,
+  teams: teamRecords,
+  teamWork: teamWorkRecords,
+  peerReviews: peerReviewRecords,
+  teamFeedback: teamFeedbackRecords,
   posts: postRecords,
   reports: reportRecords,
+  threadMarks: threadMarkRecords,
+  notifications: notificationRecords,
+  mutes: muteRecords,
+  moderation: moderationRecords,
   certificates: certificateRecords,
   audit: auditRecords,
   signIns: signInRecords,
+  mails: mailRecords,
 };
 
 /** Every kind of record about one person, read in the caller's transaction (one after another: PGlite has one connection). */

@@ -2,7 +2,8 @@
  * The kinds of record a personal data export holds (issue 21), each with its columns in the
  * order the CSV file shows them. The JSON file holds the same rows under the same names.
  * What is never exported: password hashes, session and reset token hashes, CSRF secrets,
- * offline tokens, mail bodies (they carry one-time links), other people's names or texts.
+ * offline tokens, mail bodies (they carry one-time links), check-in codes, other people's names
+ * or texts (of a team's shared text, only the versions the person saved: see teams.server.ts).
  */
 export const RECORD_COLUMNS = {
   profile: ["id", "email", "displayName", "locale", "countryCode", "institution", "unit", "createdAt", "disabledAt", "dataMode", "timeZone", "mailReminders", "mailDigests"],
@@ -14,11 +15,23 @@ export const RECORD_COLUMNS = {
   quizResults: ["courseId", "quizId", "attempts", "bestPercent", "lastPercent", "passedAt", "updatedAt"],
   quizAnswers: ["at", "questionId", "attempt", "response", "score", "success"],
   scenarioDecisions: ["at", "nodeId", "play", "choice", "score"],
+  offlineCompletions: ["courseId", "itemId", "completedAt", "receivedAt"],
+  attendance: ["cohort", "courseId", "itemId", "sessionStartsAt", "method", "markedAt"],
+  reflections: ["courseId", "itemId", "body", "savedAt"],
+  teams: ["cohort", "team"],
+  teamWork: ["team", "courseId", "itemId", "version", "body", "savedAt", "handedInAt"],
+  peerReviews: ["team", "reviewedTeam", "courseId", "itemId", "body", "writtenAt"],
+  teamFeedback: ["team", "courseId", "itemId", "version", "decision", "total", "maxTotal", "body", "givenAt"],
   posts: ["id", "space", "thread", "opensThread", "state", "body", "createdAt", "publishedAt", "editedAt", "heldReason", "hiddenReason"],
   reports: ["postId", "reason", "createdAt", "resolvedAt", "resolution"],
+  threadMarks: ["space", "threadId", "following", "readAt"],
+  notifications: ["kind", "threadId", "postId", "createdAt", "readAt"],
+  mutes: ["space", "until", "createdAt"],
+  moderation: ["at", "space", "action", "threadId", "postId", "reason"],
   certificates: ["code", "courseId", "courseTitle", "holderName", "locale", "issuedAt", "revokedAt", "revokedReason"],
   audit: ["at", "action", "as", "targetType", "targetId", "details", "requestId"],
   signIns: ["createdAt", "lastSeenAt", "expiresAt", "revokedAt", "userAgent"],
+  mails: ["kind", "subject", "locale", "state", "createdAt", "sentAt"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type RecordKind = keyof typeof RECORD_COLUMNS;

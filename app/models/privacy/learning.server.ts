@@ -4,7 +4,8 @@ import type { PersonalRecord } from "./kinds";
 // What the person did while learning: the learning event log (the record every progress table
 // is a projection of), the progress itself, and, read from the log, each quiz answer and each
 // scenario decision. The quiz's stored state is not exported: it holds the answer keys of an
-// attempt under way, and every answer in it is in the log.
+// attempt under way, and every answer in it is in the log. Lessons completed on a saved page
+// are listed without their one-time token's hash.
 
 export async function courseProgressRecords(trx: Trx, personId: string): Promise<PersonalRecord<"courseProgress">[]> {
   const rows = await trx.selectFrom("course_progress").selectAll().where("person_id", "=", personId).orderBy("started_at").execute();
@@ -24,6 +25,11 @@ export async function learningEventRecords(trx: Trx, personId: string): Promise<
 export async function quizResultRecords(trx: Trx, personId: string): Promise<PersonalRecord<"quizResults">[]> {
   const rows = await trx.selectFrom("quiz_results").selectAll().where("person_id", "=", personId).orderBy("updated_at").execute();
   return rows.map((r) => ({ courseId: r.course_id, quizId: r.quiz_id, attempts: r.attempts, bestPercent: r.best_percent, lastPercent: r.last_percent, passedAt: r.passed_at, updatedAt: r.updated_at }));
+}
+
+export async function offlineCompletionRecords(trx: Trx, personId: string): Promise<PersonalRecord<"offlineCompletions">[]> {
+  const rows = await trx.selectFrom("offline_completions").select(["course_id", "item_id", "completed_at", "received_at"]).where("person_id", "=", personId).orderBy("completed_at").execute();
+  return rows.map((r) => ({ courseId: r.course_id, itemId: r.item_id, completedAt: r.completed_at, receivedAt: r.received_at }));
 }
 
 type Json = Record<string, unknown>;

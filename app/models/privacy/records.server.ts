@@ -3,7 +3,8 @@ import type { Trx } from "../../../db/client";
 import type { PersonalRecord } from "./kinds";
 
 // What Sendero recorded about the person: certificates, the audit lines they wrote or that are
-// about them, and their sign-ins (when and from which browser; never the session's token hash).
+// about them, their sign-ins (when and from which browser; never the session's token hash), and
+// the mail sent to them (never its text: it may carry a one-time link).
 
 export async function certificateRecords(trx: Trx, personId: string): Promise<PersonalRecord<"certificates">[]> {
   const rows = await trx.selectFrom("certificates").selectAll().where("person_id", "=", personId).orderBy("issued_at").execute();
@@ -47,4 +48,16 @@ export async function signInRecords(trx: Trx, personId: string): Promise<Persona
     .orderBy("created_at")
     .execute();
   return rows.map((r) => ({ createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at, revokedAt: r.revoked_at, userAgent: r.user_agent }));
+}
+
+/** Mail to the person's present address (one sent to an address they had before is not found). */
+export async function mailRecords(trx: Trx, personId: string): Promise<PersonalRecord<"mails">[]> {
+  const rows = await trx
+    .selectFrom("mail_outbox")
+    .select(["kind", "subject", "locale", "status", "created_at", "sent_at"])
+    .where((eb) => eb(eb.fn("lower", ["to_address"]), "=", eb.selectFrom("people").select((p) => p.fn<string>("lower", ["email"]).as("email")).where("id", "=", personId)))
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, subject: r.subject, locale: r.locale, state: r.status, createdAt: r.created_at, sentAt: r.sent_at }));
 }
