@@ -29,6 +29,8 @@ async function overviewFigures(page: Page, cohort: string): Promise<string[]> {
   await page.getByLabel("Grupo", { exact: true }).selectOption({ label: cohort });
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(/cohort=/);
+  // Without scripts the filter is a page load: read the page once it has all arrived.
+  await page.waitForLoadState();
   return page.locator("main table").allInnerTexts();
 }
 
@@ -139,6 +141,8 @@ async function learnerList(page: Page, cohort: string): Promise<{ text: string; 
   await page.getByLabel("Grupo", { exact: true }).selectOption({ label: cohort });
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(/cohort=/);
+  // Without scripts the filter is a page load: read the page once it has all arrived.
+  await page.waitForLoadState();
   return { text: await page.locator("main").innerText(), cohortId: new URL(page.url()).searchParams.get("cohort") ?? "" };
 }
 
