@@ -8,7 +8,7 @@ import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.title");
 
-const STORED = ["account", "password", "learning", "dialogue", "certificates", "security", "device"] as const;
+const STORED = ["account", "password", "learning", "dialogue", "sessions", "groupWork", "notices", "certificates", "security", "device"] as const;
 const WHO = ["you", "colleagues", "facilitators", "coordinators", "admins", "verify", "nobodyElse"] as const;
 
 export default function PrivacyNotice() {
