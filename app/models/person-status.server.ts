@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Trx } from "../../db/client";
 import { audit } from "./audit.server";
+import { erasureOf } from "./privacy/erasure.server";
 import { refused, type Result } from "./result";
 
 export type StatusRefusal = "person-missing" | "own-account" | "erasure";
@@ -16,7 +17,8 @@ export async function setPersonActive(
 ): Promise<Result<{ changed: boolean }, StatusRefusal>> {
   if (change.actorId === change.personId && !change.active) return refused("own-account");
   // Erasure blocked the account: it opens again only once the request is cancelled, never once erased.
-  if (change.active && (await erasureBlocks(trx, change.personId))) return refused("erasure");
+  // (A request neither cancelled nor purged, or a purged one: erasureOf answers both.)
+  if (change.active && (await erasureOf(trx, change.personId))) return refused("erasure");
   const updated = await trx
     .updateTable("people")
     .set({ disabled_at: change.active ? null : sql`now()` })
@@ -39,17 +41,4 @@ export async function setPersonActive(
     ...(change.requestId ? { requestId: change.requestId } : {}),
   });
   return { ok: true, changed: true };
-}
-
-/** Whether the person is erased or waits to be (a request neither cancelled nor done). */
-async function erasureBlocks(trx: Trx, personId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom("people")
-    .select((eb) => [
-      "people.erased_at",
-      eb.exists(eb.selectFrom("erasure_requests").select("erasure_requests.id").whereRef("erasure_requests.person_id", "=", "people.id").where("erasure_requests.cancelled_at", "is", null)).as("requested"),
-    ])
-    .where("people.id", "=", personId)
-    .executeTakeFirst();
-  return Boolean(row && (row.erased_at || row.requested));
 }

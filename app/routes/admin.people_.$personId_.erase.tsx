@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DateText } from "../components/date-text";
-import { cancelErasure, erasureOf, erasurePolicy, requestErasure, type CancelRefusal, type ErasureRefusal } from "../models/privacy/erasure.server";
+import { cancelErasure, erasureOf, erasurePolicy, graceEnd, requestErasure, type CancelRefusal, type ErasureRefusal } from "../models/privacy/erasure.server";
 import { personDetail } from "../models/person-admin.server";
 import { parseForm } from "../utils/forms.server";
 import { isUuid } from "../utils/ids";
@@ -15,7 +15,6 @@ import { z } from "../utils/zod.server";
 // the programme's grace period, or now), a confirmation; and cancelling a request that waits.
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "erasure.title");
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -28,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     person: { id: person.id, name: person.display_name, erasedAt: person.erased_at },
     ownAccount: person.id === user.id,
     policy,
-    afterGrace: new Date(Date.now() + policy.graceDays * DAY_MS),
+    afterGrace: graceEnd(policy, new Date()),
     erasure,
   });
 }

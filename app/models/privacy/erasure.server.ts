@@ -27,6 +27,11 @@ export interface ErasureState {
   purgedAt: Date | null;
 }
 
+/** When a request made at `now` is purged, under this policy. */
+export function graceEnd(policy: ErasurePolicy, now: Date): Date {
+  return new Date(now.getTime() + policy.graceDays * DAY_MS);
+}
+
 export async function erasurePolicy(db: DB): Promise<ErasurePolicy> {
   const row = await db
     .selectFrom("erasure_policy")
@@ -118,9 +123,7 @@ async function requestIn(
   if (person.erased_at) return refused("erased");
   if (await erasureOf(trx, personId)) return refused("pending");
   const policy = await erasurePolicy(trx);
-  const purgeAfter = options.immediately
-    ? options.now
-    : new Date(options.now.getTime() + policy.graceDays * DAY_MS);
+  const purgeAfter = options.immediately ? options.now : graceEnd(policy, options.now);
   await trx
     .updateTable("people")
     .set({ disabled_at: sql`coalesce(disabled_at, ${options.now})` })
